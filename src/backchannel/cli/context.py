@@ -1,0 +1,52 @@
+"""What the root callback puts on ctx.obj: where the workspace is, opened on demand."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+
+from backchannel.cli.output import warn
+from backchannel.services.workspace import Workspace, open_workspace
+
+PASSPHRASE_ENV = "BACKCHANNEL_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
+
+
+def read_passphrase(*, confirm: bool = False) -> str:
+    """From BACKCHANNEL_PASSPHRASE, or a prompt that does not echo."""
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    prompt = "Workspace passphrase"
+    result: str = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceRef:
+    path: Path
+    insecure: bool = False
+
+    @contextmanager
+    def open(self, *, create: bool = False) -> Iterator[Workspace]:
+        if self.insecure:
+            warn(f"{self.path} is a plain SQLite file: anyone with the file can read it.")
+            passphrase = None
+        else:
+            passphrase = read_passphrase(confirm=create and not self.path.exists())
+        ws = open_workspace(self.path, passphrase, create=create)
+        try:
+            yield ws
+        finally:
+            ws.close()
+
+
+def ref(ctx: typer.Context) -> WorkspaceRef:
+    obj = ctx.obj
+    if not isinstance(obj, WorkspaceRef):  # a sub-command invoked on its own in tests
+        obj = WorkspaceRef(path=Path("workspace.bch"))
+    return obj

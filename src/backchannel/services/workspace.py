@@ -1,0 +1,81 @@
+"""Opening a dialogue's workspace: an encrypted SQLCipher file, or a server database by URL.
+
+A workspace is always brought to the newest schema when opened (Alembic migrations), so a
+file made by an older backchannel keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+
+from backchannel.domain.errors import WorkspaceError
+from backchannel.store import engine as engines
+from backchannel.store import migrate
+
+SUFFIX = ".bch"
+
+
+@dataclass(slots=True)
+class Workspace:
+    """An open workspace. `begin()` gives one transaction: all of it is written, or none."""
+
+    engine: Engine
+    location: str
+    encrypted: bool
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(
+    path: Path,
+    passphrase: str | None,
+    *,
+    create: bool = False,
+    revision: str = "head",
+) -> Workspace:
+    """Open (or with `create`, make) the workspace at `path`.
+
+    `passphrase=None` means a plain SQLite file (the CLI's --insecure). A wrong passphrase
+    raises WorkspaceError with a one-line message that never contains the passphrase.
+    """
+    if path.is_dir():
+        raise WorkspaceError(f"{path} is a folder; give the workspace file (*{SUFFIX})")
+    exists = path.exists()
+    if not exists and not create:
+        raise WorkspaceError(
+            f"no workspace at {path}: create one with 'backchannel init', or give --workspace"
+        )
+    if not exists and not path.parent.exists():
+        raise WorkspaceError(f"folder {path.parent} does not exist")
+    encrypted = passphrase is not None
+    engine = (
+        engines.sqlcipher_engine(path, passphrase)
+        if passphrase is not None
+        else engines.sqlite_engine(path)
+    )
+    engines.check_readable(engine, path, encrypted=encrypted)
+    migrate.upgrade(engine, revision)
+    return Workspace(engine=engine, location=str(path), encrypted=encrypted)
+
+
+def open_url(url: str, *, revision: str = "head") -> Workspace:
+    """A workspace on a database server (PostgreSQL), for organisations with many dialogues."""
+    engine = engines.url_engine(url)
+    migrate.upgrade(engine, revision)
+    return Workspace(engine=engine, location=engine.url.render_as_string(), encrypted=False)

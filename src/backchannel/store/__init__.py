@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy Core over a SQLCipher file (default), plain SQLite or PostgreSQL."""

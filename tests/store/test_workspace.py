@@ -1,0 +1,153 @@
+"""A workspace is an encrypted SQLCipher file that only its passphrase opens."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from backchannel.domain.dialogue import Dialogue, Party
+from backchannel.domain.errors import WorkspaceError
+from backchannel.domain.people import Candidate, Category
+from backchannel.services import dialogue as dialogue_service
+from backchannel.services.workspace import open_workspace
+from backchannel.store import migrate, repository, tables
+
+NAME = "Ngozi Adébáyọ̀-Okonkwo"
+
+
+def a_candidate() -> Candidate:
+    return Candidate(
+        id="c001",
+        name=NAME,
+        party="A",
+        category=Category.COMMUNITY_VOICE,
+        gender="F",
+        affiliation="Halvik Women's Water Committee",
+        aliases=("Mama Ngozi",),
+    )
+
+
+class TestEncryption:
+    """No name is readable in the file's bytes, and only the passphrase opens it."""
+
+    def test_names_are_not_in_the_bytes(self, tmp_path: Path) -> None:
+        path = tmp_path / "d.bch"
+        ws = open_workspace(path, "correct horse", create=True)
+        dialogue_service.init_dialogue(ws, Dialogue(title="Sarn corridor access"))
+        dialogue_service.save_candidates(ws, [a_candidate()])
+        ws.close()
+        raw = path.read_bytes()
+        for needle in (NAME, "Ngozi", "Okonkwo", "Mama Ngozi", "Halvik", "Sarn corridor"):
+            assert needle.encode("utf-8") not in raw
+        assert not raw.startswith(b"SQLite format 3")
+
+    def test_the_right_passphrase_reads_it_back(self, tmp_path: Path) -> None:
+        path = tmp_path / "d.bch"
+        ws = open_workspace(path, "correct horse", create=True)
+        dialogue_service.save_candidates(ws, [a_candidate()])
+        ws.close()
+        again = open_workspace(path, "correct horse")
+        assert [NAME] == [c.name for c in dialogue_service.list_candidates(again)]
+        again.close()
+
+    def test_a_wrong_passphrase_is_refused_without_echo(self, tmp_path: Path) -> None:
+        path = tmp_path / "d.bch"
+        open_workspace(path, "correct horse", create=True).close()
+        with pytest.raises(WorkspaceError) as caught:
+            open_workspace(path, "battery staple")
+        assert "wrong passphrase" in str(caught.value)
+        assert "battery" not in str(caught.value)
+
+    def test_plain_sqlite_cannot_read_it(self, tmp_path: Path) -> None:
+        path = tmp_path / "d.bch"
+        open_workspace(path, "pw", create=True).close()
+        with pytest.raises(sqlite3.DatabaseError):
+            sqlite3.connect(path).execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+    def test_insecure_is_plain_sqlite(self, tmp_path: Path) -> None:
+        path = tmp_path / "plain.bch"
+        open_workspace(path, None, create=True).close()
+        assert path.read_bytes().startswith(b"SQLite format 3")
+
+    def test_an_encrypted_file_opened_insecure_says_so(self, tmp_path: Path) -> None:
+        path = tmp_path / "d.bch"
+        open_workspace(path, "pw", create=True).close()
+        with pytest.raises(WorkspaceError, match="may be encrypted"):
+            open_workspace(path, None)
+
+    def test_a_missing_workspace_is_not_created_silently(self, tmp_path: Path) -> None:
+        with pytest.raises(WorkspaceError, match="backchannel init"):
+            open_workspace(tmp_path / "none.bch", "pw")
+        assert not (tmp_path / "none.bch").exists()
+
+
+class TestMigrations:
+    """Alembic builds the schema, and upgrades a workspace made by an older version."""
+
+    def test_new_workspace_is_at_head(self, tmp_path: Path) -> None:
+        ws = open_workspace(tmp_path / "d.bch", "pw", create=True)
+        assert migrate.head() == migrate.current(ws.engine)
+        names = set(inspect(ws.engine).get_table_names())
+        assert set(tables.metadata.tables) <= names
+        ws.close()
+
+    def test_upgrade_keeps_existing_data(self, tmp_path: Path) -> None:
+        path = tmp_path / "old.bch"
+        old = open_workspace(path, "pw", create=True, revision="0001")
+        assert "0001" == migrate.current(old.engine)
+        assert "ripeness_assessment" not in inspect(old.engine).get_table_names()
+        with old.begin() as conn:
+            repository.save_dialogue(
+                conn,
+                Dialogue(title="Older dialogue", parties=(Party("A", "Side A"),)),
+                now=datetime(2026, 1, 1),
+            )
+        old.close()
+
+        upgraded = open_workspace(path, "pw")
+        assert migrate.head() == migrate.current(upgraded.engine)
+        assert "ripeness_assessment" in inspect(upgraded.engine).get_table_names()
+        assert "Older dialogue" == dialogue_service.get_dialogue(upgraded).title
+        upgraded.close()
+
+    def test_schema_matches_the_tables_module(self, tmp_path: Path) -> None:
+        ws = open_workspace(tmp_path / "d.bch", None, create=True)
+        insp = inspect(ws.engine)
+        for name, table in tables.metadata.tables.items():
+            assert {c.name for c in table.columns} == {c["name"] for c in insp.get_columns(name)}
+        ws.close()
+
+
+class TestOneTransaction:
+    """A failing write leaves nothing behind."""
+
+    def test_rollback_on_error(self, tmp_path: Path) -> None:
+        ws = open_workspace(tmp_path / "d.bch", "pw", create=True)
+        with pytest.raises(RuntimeError), ws.begin() as conn:
+            repository.upsert_candidates(conn, [a_candidate()])
+            raise RuntimeError("half way")
+        with ws.read() as conn:
+            assert 0 == conn.execute(text("SELECT count(*) FROM candidate")).scalar_one()
+        ws.close()
+
+    def test_reimport_updates_instead_of_duplicating(self, tmp_path: Path) -> None:
+        ws = open_workspace(tmp_path / "d.bch", "pw", create=True)
+        assert (1, 0) == dialogue_service.save_candidates(ws, [a_candidate()])
+        assert (0, 1) == dialogue_service.save_candidates(ws, [a_candidate()])
+        assert 1 == len(dialogue_service.list_candidates(ws))
+        ws.close()
+
+
+def test_meeting_dates_round_trip(tmp_path: Path) -> None:
+    from backchannel.domain.dialogue import Meeting
+
+    ws = open_workspace(tmp_path / "d.bch", "pw", create=True)
+    dialogue_service.init_dialogue(
+        ws, Dialogue(title="T", meetings=(Meeting(1, date(2027, 1, 18), 2, "Port Idris"),))
+    )
+    assert date(2027, 1, 18) == dialogue_service.get_dialogue(ws).meetings[0].starts
+    ws.close()
