@@ -41,7 +41,7 @@ def message_for(error: BackchannelError) -> tuple[str, int]:
 class Group(TyperGroup):
     """Root group: turns every BackchannelError raised below it into a message and a code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer.Context; its base class is private
         try:
             return super().invoke(ctx)
         except BackchannelError as error:

@@ -58,7 +58,7 @@ def sections(doc: Outgoing) -> Iterator[tuple[str, list[str]]]:
 
 
 def gate_document(doc: Outgoing, roster: Sequence[Candidate]) -> list[Blocked]:
-    blocked = []
+    blocked: list[Blocked] = []
     for section, paragraphs in sections(doc):
         for number, paragraph in enumerate(paragraphs, 1):
             hits: list[GateFinding] = scan_for_participants(paragraph, roster)

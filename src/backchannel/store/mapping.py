@@ -36,7 +36,7 @@ def candidate_row(c: Candidate) -> dict[str, Any]:
     }
 
 
-def candidate_record(row: Mapping[str, Any]) -> Candidate:
+def candidate_record(row: Mapping[Any, Any]) -> Candidate:
     return Candidate(
         id=row["id"],
         name=row["name"],
@@ -53,15 +53,15 @@ def candidate_record(row: Mapping[str, Any]) -> Candidate:
     )
 
 
-def party_record(row: Mapping[str, Any]) -> Party:
+def party_record(row: Mapping[Any, Any]) -> Party:
     return Party(code=row["code"], name=row["name"])
 
 
-def interlocutor_record(row: Mapping[str, Any]) -> Interlocutor:
+def interlocutor_record(row: Mapping[Any, Any]) -> Interlocutor:
     return Interlocutor(code=row["code"], name=row["name"], party=row["party"])
 
 
-def meeting_record(row: Mapping[str, Any]) -> Meeting:
+def meeting_record(row: Mapping[Any, Any]) -> Meeting:
     return Meeting(number=row["number"], starts=row["starts"], days=row["days"], venue=row["venue"])
 
 
@@ -75,7 +75,7 @@ def scope_row(s: Scope) -> dict[str, Any]:
     }
 
 
-def scope_record(row: Mapping[str, Any]) -> Scope:
+def scope_record(row: Mapping[Any, Any]) -> Scope:
     return Scope(
         problem=row["problem"],
         places=split(row["places"]),
@@ -86,7 +86,7 @@ def scope_record(row: Mapping[str, Any]) -> Scope:
 
 
 def assessment_record(
-    row: Mapping[str, Any], scores: Sequence[Mapping[str, Any]]
+    row: Mapping[Any, Any], scores: Sequence[Mapping[Any, Any]]
 ) -> PartyAssessment:
     return PartyAssessment(
         party=row["party"],

@@ -134,7 +134,7 @@ def add_assessment(conn: Connection, a: PartyAssessment, now: datetime) -> int:
             recorded_at=now,
         )
     )
-    (new_id,) = result.inserted_primary_key or (None,)
+    new_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     conn.execute(
         insert(tables.ripeness_score),
         [
@@ -148,7 +148,7 @@ def add_assessment(conn: Connection, a: PartyAssessment, now: datetime) -> int:
             for s in a.scores
         ],
     )
-    return int(new_id)
+    return new_id
 
 
 def latest_assessments(conn: Connection) -> tuple[PartyAssessment, ...]:
