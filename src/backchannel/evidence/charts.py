@@ -169,11 +169,13 @@ def _trend_panel(axes: Axes, trends: Sequence[DyadTrend]) -> None:
         )
     if len(trends) > MAX_SERIES:
         axes.plot([], [], " ", label=f"{len(trends) - MAX_SERIES} more pair(s) not drawn")
-    step = next(s for s in (1, 2, 3, 6, 12, 24) if len(months) / s <= 9)
+    # At most seven labels of "Jan 2025" fit under half the figure.
+    step = next(s for s in (1, 2, 3, 6, 12, 24) if len(months) / s <= 7)
     ticks = [i for i, key in enumerate(months) if (int(key[5:]) - 1) % step == 0] or [0]
     axes.set_xticks(ticks, [_month_label(months[i]) for i in ticks])
     axes.set_xlim(-0.5, len(months) - 0.5)
-    axes.set_ylim(bottom=0)
+    highest = max((n for t in trends[:MAX_SERIES] for _k, n in t.months[-MAX_MONTHS:]), default=0)
+    axes.set_ylim(0, max(highest * 1.08, 5))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel("fatalities", fontsize=8.5, color=INK)
 
@@ -220,13 +222,14 @@ def _stability_panel(axes: Axes, stability: Sequence[SideStability]) -> None:
     for km, words in ((STABLE_KM, "stable below"), (VOLATILE_KM, "volatile from")):
         axes.axhline(km, color=FAINT, linewidth=0.7, linestyle=(0, (2, 3)))
         axes.text(
-            len(quarters) - 0.45,
+            0.995,
             km,
             f"{words} {km:.0f} km",
             ha="right",
             va="bottom",
             fontsize=7,
             color=FAINT,
+            transform=axes.get_yaxis_transform(),
         )
     axes.set_xticks(range(len(quarters)), [q.replace("-", " ") for q in quarters])
     if len(quarters) > 8:

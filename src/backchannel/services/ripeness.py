@@ -50,9 +50,14 @@ def import_events(ws: Workspace, path: Path) -> EventTable:
 def indicators(ws: Workspace, chart: Path | None = None) -> Indicators:
     with ws.read() as conn:
         events = repository.load_events(conn)
+        layout = repository.events_layout(conn)
     if not events:
         raise NotFoundError("no events yet: import a UCDP GED or ACLED CSV with 'ripeness events'")
     found = compute_indicators(events)
     if chart is not None:
-        indicators_chart(found, chart)
+        names = {"ucdp": "UCDP GED", "acled": "ACLED"}
+        source = (
+            f"Source: events CSV ({names.get(layout or '', layout)} layout), {len(events)} events"
+        )
+        indicators_chart(found, chart, source=source)
     return found

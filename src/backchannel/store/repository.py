@@ -214,3 +214,8 @@ def load_events(conn: Connection) -> tuple[Event, ...]:
         )
         for r in rows
     )
+
+
+def events_layout(conn: Connection) -> str | None:
+    """The layout ("ucdp" or "acled") of the stored events, if any."""
+    return conn.execute(select(tables.event.c.layout).limit(1)).scalar_one_or_none()
