@@ -74,6 +74,13 @@ class TestWrongPassphrase:
         assert "not it at all" not in result.output
         assert 1 == len(result.output.strip().splitlines())
 
+    def test_no_passphrase_and_no_terminal(self, tmp_path: Path) -> None:
+        path = tmp_path / "d.bch"
+        init(path)
+        result = runner.invoke(app, ["-w", str(path), "dialogue", "show"], input="")
+        assert 2 == result.exit_code
+        assert "BACKCHANNEL_PASSPHRASE" in result.output
+
     def test_missing_workspace(self, tmp_path: Path) -> None:
         result = runner.invoke(
             app,

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from backchannel.cli.output import warn
+from backchannel.domain.errors import WorkspaceError
 from backchannel.services.workspace import Workspace, open_workspace
 
 PASSPHRASE_ENV = "BACKCHANNEL_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
@@ -21,8 +22,14 @@ def read_passphrase(*, confirm: bool = False) -> str:
     value = os.environ.get(PASSPHRASE_ENV)
     if value:
         return value
-    prompt = "Workspace passphrase"
-    result: str = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+    try:
+        result: str = typer.prompt(
+            "Workspace passphrase", hide_input=True, confirmation_prompt=confirm
+        )
+    except typer.Abort:
+        raise WorkspaceError(
+            f"no passphrase given: set {PASSPHRASE_ENV} or type it at the prompt"
+        ) from None
     return result
 
 
