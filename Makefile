@@ -19,13 +19,16 @@ $(DEVSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP) $@
 
-# The main job: build the bundled demo dialogue and every document it can make so far.
+# The main job: the workbench in a browser on the bundled demo dialogue, at
+# http://127.0.0.1:8000 (the demo logins are printed; stop it with Ctrl+C).
 run: $(STAMP)
-	BACKCHANNEL_PASSPHRASE=$${BACKCHANNEL_PASSPHRASE:-demo-passphrase} $(BIN)/backchannel demo demo-out
+	$(BIN)/backchannel serve --demo
 
+# pytest runs with a throwaway PostgreSQL server (BACKCHANNEL_TEST_PG_URL), stopped afterwards
+# even when a test fails; the store's tests run on SQLCipher and on PostgreSQL.
 test: $(DEVSTAMP)
 	bash scripts/test-deps.sh
-	$(BIN)/python -m pytest
+	bash scripts/pg-test-server.sh run -- $(BIN)/python -m pytest
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench

@@ -37,8 +37,12 @@ class TestDemo:
 
     def test_files(self, demo_out: Path) -> None:
         names = {p.name for p in demo_out.iterdir()}
-        assert {"workspace.bch", "indicators.png", "scope-and-ripeness.pdf",
-                "scope-and-ripeness.md"} <= names
+        assert {
+            "workspace.bch",
+            "indicators.png",
+            "scope-and-ripeness.pdf",
+            "scope-and-ripeness.md",
+        } <= names
         assert not [n for n in names if n.startswith(".")]  # no half-written leftovers
 
     def test_no_name_in_workspace_bytes(self, demo_out: Path, demo_dir: Path) -> None:
@@ -48,7 +52,8 @@ class TestDemo:
 
     def test_no_name_in_documents(self, demo_out: Path, demo_dir: Path) -> None:
         pdf_text = "\n".join(
-            page.extract_text() or "" for page in PdfReader(demo_out / "scope-and-ripeness.pdf").pages
+            page.extract_text() or ""
+            for page in PdfReader(demo_out / "scope-and-ripeness.pdf").pages
         )
         md_text = (demo_out / "scope-and-ripeness.md").read_text(encoding="utf-8")
         assert "Ripeness" in pdf_text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from typer.main import get_command
 from typer.testing import CliRunner
@@ -22,6 +24,19 @@ def all_commands() -> list[tuple[str, typer.core.TyperCommand | typer.core.Typer
 
     walk("", root)
     return out
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+class TestReadme:
+    """Every command group and command a user can type is in README's command table."""
+
+    def test_every_top_level_command_is_documented(self) -> None:
+        text = README.read_text(encoding="utf-8")
+        top = sorted({name.split()[0] for name, _ in all_commands()})
+        missing = [name for name in top if f"`backchannel {name}" not in text]
+        assert [] == missing
 
 
 class TestHelpTexts:

@@ -63,8 +63,14 @@ class TestIndicators:
     def test_demo_events(self, ws: Path, demo_dir: Path, tmp_path: Path) -> None:
         chart = tmp_path / "chart.png"
         code, out = run(
-            ws, "ripeness", "indicators", "--events", str(demo_dir / "events.csv"),
-            "--chart", str(chart), "--json",
+            ws,
+            "ripeness",
+            "indicators",
+            "--events",
+            str(demo_dir / "events.csv"),
+            "--chart",
+            str(chart),
+            "--json",
         )
         assert 0 == code, out
         data = json.loads(out)

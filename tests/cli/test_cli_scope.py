@@ -74,7 +74,9 @@ class TestScopeSet:
         env = {"BACKCHANNEL_PASSPHRASE": "pw"}
         runner.invoke(app, ["-w", str(ws), "init", "--title", "T"], env=env)
         bad = tmp_path / "scope.toml"
-        bad.write_text('problem = "Agree access triggers for the Sarn corridor."\nhorizon_days = -5\n')
+        bad.write_text(
+            'problem = "Agree access triggers for the Sarn corridor."\nhorizon_days = -5\n'
+        )
         result = runner.invoke(app, ["-w", str(ws), "scope", "set", "--from", str(bad)], env=env)
         assert 2 == result.exit_code
         assert "scope.toml" in result.output

@@ -57,7 +57,7 @@ def front(
     quarters: int, *, per_quarter: int, move_deg: float, side: str = "Rebels", seed: int = 7
 ) -> list[Event]:
     """A north-south front line 2 degrees long that moves east by move_deg each quarter."""
-    rng = random.Random(seed)  # noqa: S311 - synthetic events, not a secret
+    rng = random.Random(seed)
     out = []
     for q in range(quarters):
         year, q_index = divmod(q, 4)

@@ -1,19 +1,23 @@
-"""A workspace is an encrypted SQLCipher file that only its passphrase opens."""
+"""A workspace is an encrypted SQLCipher file that only its passphrase opens, or a
+PostgreSQL database; both are built by the same migrations and keep a write all or nothing."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import inspect, text
 
 from backchannel.domain.dialogue import Dialogue, Party
 from backchannel.domain.errors import WorkspaceError
 from backchannel.domain.people import Candidate, Category
 from backchannel.services import dialogue as dialogue_service
-from backchannel.services.workspace import open_workspace
+from backchannel.services.workspace import Workspace, open_workspace
 from backchannel.store import migrate, repository, tables
 
 NAME = "Ngozi Adébáyọ̀-Okonkwo"
@@ -86,18 +90,16 @@ class TestEncryption:
 
 
 class TestMigrations:
-    """Alembic builds the schema, and upgrades a workspace made by an older version."""
+    """Alembic builds the schema, and upgrades a workspace made by an older version (on
+    SQLCipher and on PostgreSQL)."""
 
-    def test_new_workspace_is_at_head(self, tmp_path: Path) -> None:
-        ws = open_workspace(tmp_path / "d.bch", "pw", create=True)
-        assert migrate.head() == migrate.current(ws.engine)
-        names = set(inspect(ws.engine).get_table_names())
+    def test_new_workspace_is_at_head(self, any_store: Workspace) -> None:
+        assert migrate.head() == migrate.current(any_store.engine)
+        names = set(inspect(any_store.engine).get_table_names())
         assert set(tables.metadata.tables) <= names
-        ws.close()
 
-    def test_upgrade_keeps_existing_data(self, tmp_path: Path) -> None:
-        path = tmp_path / "old.bch"
-        old = open_workspace(path, "pw", create=True, revision="0001")
+    def test_upgrade_keeps_existing_data(self, open_store: Callable[..., Workspace]) -> None:
+        old = open_store(revision="0001")
         assert "0001" == migrate.current(old.engine)
         assert "ripeness_assessment" not in inspect(old.engine).get_table_names()
         with old.begin() as conn:
@@ -108,13 +110,28 @@ class TestMigrations:
             )
         old.close()
 
-        upgraded = open_workspace(path, "pw")
+        upgraded = open_store()
         assert migrate.head() == migrate.current(upgraded.engine)
         assert "ripeness_assessment" in inspect(upgraded.engine).get_table_names()
         assert "Older dialogue" == dialogue_service.get_dialogue(upgraded).title
-        upgraded.close()
 
-    def test_schema_matches_the_tables_module(self, tmp_path: Path) -> None:
+    def test_every_migration_goes_down_and_up_again(self, any_store: Workspace) -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(Path(migrate.__file__).parent / "migrations"))
+        with any_store.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "base")
+        assert {"alembic_version"} >= set(inspect(any_store.engine).get_table_names())
+        migrate.upgrade(any_store.engine)
+        assert migrate.head() == migrate.current(any_store.engine)
+        assert set(tables.metadata.tables) <= set(inspect(any_store.engine).get_table_names())
+
+    def test_schema_matches_the_tables_module(self, any_store: Workspace) -> None:
+        insp = inspect(any_store.engine)
+        for name, table in tables.metadata.tables.items():
+            assert {c.name for c in table.columns} == {c["name"] for c in insp.get_columns(name)}
+
+    def test_insecure_schema_matches_too(self, tmp_path: Path) -> None:
         ws = open_workspace(tmp_path / "d.bch", None, create=True)
         insp = inspect(ws.engine)
         for name, table in tables.metadata.tables.items():
@@ -123,31 +140,25 @@ class TestMigrations:
 
 
 class TestOneTransaction:
-    """A failing write leaves nothing behind."""
+    """A failing write leaves nothing behind (on SQLCipher and on PostgreSQL)."""
 
-    def test_rollback_on_error(self, tmp_path: Path) -> None:
-        ws = open_workspace(tmp_path / "d.bch", "pw", create=True)
-        with pytest.raises(RuntimeError), ws.begin() as conn:
+    def test_rollback_on_error(self, any_store: Workspace) -> None:
+        with pytest.raises(RuntimeError), any_store.begin() as conn:
             repository.upsert_candidates(conn, [a_candidate()])
             raise RuntimeError("half way")
-        with ws.read() as conn:
+        with any_store.read() as conn:
             assert 0 == conn.execute(text("SELECT count(*) FROM candidate")).scalar_one()
-        ws.close()
 
-    def test_reimport_updates_instead_of_duplicating(self, tmp_path: Path) -> None:
-        ws = open_workspace(tmp_path / "d.bch", "pw", create=True)
-        assert (1, 0) == dialogue_service.save_candidates(ws, [a_candidate()])
-        assert (0, 1) == dialogue_service.save_candidates(ws, [a_candidate()])
-        assert 1 == len(dialogue_service.list_candidates(ws))
-        ws.close()
+    def test_reimport_updates_instead_of_duplicating(self, any_store: Workspace) -> None:
+        assert (1, 0) == dialogue_service.save_candidates(any_store, [a_candidate()])
+        assert (0, 1) == dialogue_service.save_candidates(any_store, [a_candidate()])
+        assert 1 == len(dialogue_service.list_candidates(any_store))
 
 
-def test_meeting_dates_round_trip(tmp_path: Path) -> None:
+def test_meeting_dates_round_trip(any_store: Workspace) -> None:
     from backchannel.domain.dialogue import Meeting
 
-    ws = open_workspace(tmp_path / "d.bch", "pw", create=True)
     dialogue_service.init_dialogue(
-        ws, Dialogue(title="T", meetings=(Meeting(1, date(2027, 1, 18), 2, "Port Idris"),))
+        any_store, Dialogue(title="T", meetings=(Meeting(1, date(2027, 1, 18), 2, "Port Idris"),))
     )
-    assert date(2027, 1, 18) == dialogue_service.get_dialogue(ws).meetings[0].starts
-    ws.close()
+    assert date(2027, 1, 18) == dialogue_service.get_dialogue(any_store).meetings[0].starts

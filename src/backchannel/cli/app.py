@@ -46,15 +46,43 @@ def root(
             help="Open a plain, unencrypted SQLite file. For development only.",
         ),
     ] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="BACKCHANNEL_DB",
+            help="A server database instead of the file: postgresql://user@host/dbname. "
+            "Not encrypted by backchannel: see docs/server-mode.md.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Resolve the workspace once; commands that need it open it lazily."""
-    ctx.obj = WorkspaceRef(path=workspace, insecure=insecure)
+    ctx.obj = WorkspaceRef(path=workspace, insecure=insecure, db=db)
 
 
 def _register() -> None:
     # Each command group lives in its own module and adds itself here.
-    # --- command groups (one import a line) ---
-    from backchannel.cli import demo, dialogue, ripeness, scope  # noqa: F401
+    # --- command groups (one name a line, sorted) ---
+    from backchannel.cli import (  # noqa: F401
+        accounts,
+        audit,
+        brief,
+        capture,
+        demo,
+        dialogue,
+        documents,
+        gate,
+        ground_rules,
+        meetings,
+        outputs,
+        ripeness,
+        roster,
+        scope,
+        select,
+        serve,
+        support,
+    )
     # --- end of command groups ---
 
 

@@ -12,7 +12,7 @@ import typer
 
 from backchannel.cli.output import warn
 from backchannel.domain.errors import WorkspaceError
-from backchannel.services.workspace import Workspace, open_workspace
+from backchannel.services.workspace import Workspace, open_url, open_workspace
 
 PASSPHRASE_ENV = "BACKCHANNEL_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
 
@@ -37,9 +37,17 @@ def read_passphrase(*, confirm: bool = False) -> str:
 class WorkspaceRef:
     path: Path
     insecure: bool = False
+    db: str | None = None  # a server database (PostgreSQL) instead of the file
 
     @contextmanager
     def open(self, *, create: bool = False) -> Iterator[Workspace]:
+        if self.db is not None:
+            server = open_url(self.db)
+            try:
+                yield server
+            finally:
+                server.close()
+            return
         if self.insecure:
             warn(f"{self.path} is a plain SQLite file: anyone with the file can read it.")
             passphrase = None

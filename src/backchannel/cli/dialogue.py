@@ -50,7 +50,7 @@ def init(
     else:
         raise typer.BadParameter("give --title or --from dialogue.toml")
     workspace = ref(ctx)
-    if workspace.path.exists():
+    if workspace.db is None and workspace.path.exists():
         raise typer.BadParameter(f"{workspace.path} already exists; choose another --workspace")
     with workspace.open(create=True) as ws:
         dialogue_service.init_dialogue(ws, dialogue)

@@ -32,6 +32,8 @@ class Interlocutor:
     def __post_init__(self) -> None:
         v.ident(self.code, "interlocutor")
         v.text(self.name, "interlocutor name", max_len=200)
+        if self.party is not None:
+            v.text(self.party, "interlocutor party", max_len=64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class Meeting:
     def __post_init__(self) -> None:
         v.positive(self.number, "meeting number")
         v.int_range(self.days, 1, 14, "meeting days")
+        v.text(self.venue, "venue", max_len=200, required=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,7 @@ class Dialogue:
 
     def __post_init__(self) -> None:
         v.text(self.title, "title", max_len=200)
+        v.text(self.convenor, "convenor", max_len=200, required=False)
         codes = [p.code for p in self.parties]
         if len(set(codes)) != len(codes):
             raise BadInputError("a party code appears twice", field="parties")

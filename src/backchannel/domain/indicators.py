@@ -84,6 +84,9 @@ class Event:
     def __post_init__(self) -> None:
         if not self.side_a.strip():
             raise BadInputError("must not be empty", field="side_a")
+        for field, limit in (("source_id", 64), ("side_a", 200), ("side_b", 200), ("adm_1", 200)):
+            if len(getattr(self, field)) > limit:
+                raise BadInputError(f"is longer than {limit} characters", field=field)
         if not (math.isfinite(self.latitude) and -90.0 <= self.latitude <= 90.0):
             raise BadInputError(f"{self.latitude} is outside -90..90", field="latitude")
         if not (math.isfinite(self.longitude) and -180.0 <= self.longitude <= 180.0):

@@ -37,6 +37,9 @@ class Candidate:
         v.ident(self.id, "id")
         v.text(self.name, "name", max_len=200)
         v.text(self.party, "party", max_len=100)
+        v.text(self.gender, "gender", max_len=32, required=False)
+        v.text(self.affiliation, "affiliation", max_len=200, required=False)
+        v.text(self.title, "title", max_len=200, required=False)
         v.choice(str(self.category), [c.value for c in Category], "category")
         v.int_range(self.priority, 0, 10, "priority")
         if self.id in self.conflicts:

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from backchannel.domain.documents import DocumentKind
 from backchannel.domain.errors import BadInputError
 from backchannel.evidence.events import read_events
 from backchannel.readers.candidates import read_candidates
 from backchannel.readers.dialogue_files import read_dialogue, read_ripeness, read_scope
+from backchannel.readers.meeting_file import read_meeting_file
+from backchannel.readers.mix_rules import read_mix_rules
+from backchannel.readers.ratings import read_ratings
+from backchannel.services import brief as brief_service
 from backchannel.services import dialogue as dialogue_service
+from backchannel.services import ground_rules, meeting_ratings
 from backchannel.services import ripeness as ripeness_service
+from backchannel.services import roster as roster_service
 from backchannel.services import scope as scope_service
-from backchannel.services.documents import Outgoing, export_documents
-from backchannel.services.scope_note import note_data, scope_note_documents
+from backchannel.services.catalogue import export_all
+from backchannel.services.meeting_file import load_meeting_file
 from backchannel.services.workspace import open_workspace
 
 WORKSPACE_NAME = "workspace.bch"
@@ -56,10 +60,13 @@ def build_demo(
     report("Reading the demo dialogue")
     dialogue = read_dialogue(src / "dialogue.toml")
     candidates = read_candidates(src / "candidates.csv")
+    read_mix_rules(src / "mix.toml", candidates)  # fail before anything is written
     scope = read_scope(src / "scope.toml")
     assessments = read_ripeness(src / "ripeness.toml")
     events_file = src / "events.csv"
     read_events(events_file)  # fail before anything is written
+    read_meeting_file(src / "meeting1.toml")
+    read_ratings(src / "ratings.csv")
 
     outdir.mkdir(parents=True, exist_ok=True)
     final = outdir / WORKSPACE_NAME
@@ -70,33 +77,24 @@ def build_demo(
     try:
         dialogue_service.init_dialogue(ws, dialogue)
         dialogue_service.save_candidates(ws, candidates)
+        report("Choosing the roster and recording consent to the charter")
+        roster_service.set_rules(ws, src / "mix.toml", actor="demo")
+        chosen = roster_service.select_roster(ws, actor="demo").view.ids
+        ground_rules.adopt_charter(ws, actor="demo")
+        for candidate in chosen[:-1]:  # the last is left without consent, so the flag shows
+            ground_rules.record_consent(ws, candidate, "signed form", actor="demo")
         report("Recording scope and ripeness")
-        findings = scope_service.set_scope(ws, scope)
+        scope_service.set_scope(ws, scope)
         ripeness_service.record_assessments(ws, assessments)
         table = ripeness_service.import_events(ws, events_file)
+        report("Importing the evidence for the brief")
+        brief_service.import_demo_inputs(ws, src, actor="demo")
         view = ripeness_service.ripeness_view(ws)
-        end = scope_service.horizon_end(ws)
-        with tempfile.TemporaryDirectory(prefix="backchannel-demo-") as tmp:
-            chart = Path(tmp) / "indicators.png"
-            report("Computing indicators and drawing the chart")
-            found = ripeness_service.indicators(ws, chart)
-            horizon = f"{scope.horizon_days} days" + (f", until {end:%-d %B %Y}" if end else "")
-            data = note_data(dialogue.title, scope, findings, horizon, view, found, chart)
-            chart_bytes = chart.read_bytes()
-            docs = [
-                Outgoing(
-                    filename="indicators.png",
-                    kind=DocumentKind.RIPENESS_REPORT,
-                    data={
-                        "indicators": list(found.summary),
-                        "sides": [s for t in found.trends for s in t.dyad],
-                    },
-                    produce=lambda: chart_bytes,
-                ),
-                *scope_note_documents(data, chart),
-            ]
-            report("Passing every document through the gate and writing it")
-            written = export_documents(docs, outdir, roster=candidates)
+        report("Capturing meeting 1, round by round, and its anonymous ratings")
+        load_meeting_file(ws, src / "meeting1.toml")
+        meeting_ratings.import_ratings(ws, src / "ratings.csv", 1, actor="demo")
+        report("Rendering every document and passing it through the gate")
+        written = export_all(ws, outdir, actor="demo")
     except BaseException:
         ws.close()
         building.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from backchannel.domain.documents import DocumentKind
+from backchannel.domain.errors import NotFoundError
 from backchannel.domain.indicators import Indicators
 from backchannel.domain.ripeness import Element
 from backchannel.domain.scope import Scope
@@ -13,8 +14,11 @@ from backchannel.domain.scope_lint import ScopeFinding
 from backchannel.render.markdown import escape
 from backchannel.render.typst_pdf import render_pdf
 from backchannel.services import _clock
+from backchannel.services.dialogue import get_dialogue
 from backchannel.services.documents import Outgoing
-from backchannel.services.ripeness import RipenessView
+from backchannel.services.ripeness import RipenessView, indicators, ripeness_view
+from backchannel.services.scope import get_scope, horizon_end, lint_record
+from backchannel.services.workspace import Workspace
 
 CHART_NAME = "indicators.png"
 
@@ -123,7 +127,20 @@ def note_markdown(data: dict[str, Any]) -> str:
 
 def scope_note_documents(data: dict[str, Any], chart: Path | None) -> list[Outgoing]:
     images = {CHART_NAME: chart} if chart is not None else {}
+    chart_doc = (
+        []
+        if chart is None
+        else [
+            Outgoing(
+                filename=CHART_NAME,
+                kind=DocumentKind.RIPENESS_REPORT,
+                data={"indicators": data["indicators"]},
+                produce=chart.read_bytes,
+            )
+        ]
+    )
     return [
+        *chart_doc,
         Outgoing(
             filename="scope-and-ripeness.pdf",
             kind=DocumentKind.RIPENESS_REPORT,
@@ -137,3 +154,24 @@ def scope_note_documents(data: dict[str, Any], chart: Path | None) -> list[Outgo
             produce=lambda: note_markdown(data).encode("utf-8"),
         ),
     ]
+
+
+def build_scope_note(ws: Workspace, workdir: Path) -> list[Outgoing]:
+    """The note's documents from what the workspace holds; the chart is drawn in `workdir`.
+
+    The caller keeps `workdir` alive until the documents are exported.
+    """
+    dialogue = get_dialogue(ws)
+    scope = get_scope(ws)
+    if scope is None:
+        raise NotFoundError("no scope yet: run 'backchannel scope set' first")
+    view = ripeness_view(ws)
+    end = horizon_end(ws)
+    horizon = f"{scope.horizon_days} days" + (f", until {end:%-d %B %Y}" if end else "")
+    try:
+        chart: Path | None = workdir / CHART_NAME
+        found: Indicators | None = indicators(ws, chart)
+    except NotFoundError:  # no events imported: the note goes without indicators
+        chart, found = None, None
+    data = note_data(dialogue.title, scope, lint_record(scope), horizon, view, found, chart)
+    return scope_note_documents(data, chart)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from backchannel.domain.errors import WorkspaceError
 from backchannel.store import engine as engines
@@ -75,7 +76,18 @@ def open_workspace(
 
 
 def open_url(url: str, *, revision: str = "head") -> Workspace:
-    """A workspace on a database server (PostgreSQL), for organisations with many dialogues."""
+    """A workspace on a database server (PostgreSQL), for organisations with many dialogues.
+
+    `url` is `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE` (docs/server-mode.md); the
+    database must exist and belong to USER, who builds the schema in it on first open. A
+    bad URL, an unreachable server, a refused login or a missing right raises
+    WorkspaceError with one line that names `user@host:port/database`, never the password.
+    """
     engine = engines.url_engine(url)
-    migrate.upgrade(engine, revision)
-    return Workspace(engine=engine, location=engine.url.render_as_string(), encrypted=False)
+    engines.check_reachable(engine)
+    try:
+        migrate.upgrade(engine, revision)
+    except DBAPIError as error:
+        engine.dispose()
+        raise engines.server_error(engine, error, "cannot build the schema") from None
+    return Workspace(engine=engine, location=engines.where(engine.url), encrypted=False)

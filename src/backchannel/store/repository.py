@@ -163,9 +163,9 @@ def latest_assessments(conn: Connection) -> tuple[PartyAssessment, ...]:
         row = latest[party]
         scores = (
             conn.execute(
-                select(tables.ripeness_score).where(
-                    tables.ripeness_score.c.assessment_id == row["id"]
-                )
+                select(tables.ripeness_score)
+                .where(tables.ripeness_score.c.assessment_id == row["id"])
+                .order_by(tables.ripeness_score.c.element)
             )
             .mappings()
             .all()

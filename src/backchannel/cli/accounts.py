@@ -1,0 +1,199 @@
+"""`backchannel accounts`: who may log in to the browser workbench, and in which role."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from backchannel.cli.app import app as root
+from backchannel.cli.context import WorkspaceRef, read_passphrase, ref
+from backchannel.cli.output import emit
+from backchannel.domain.accounts import Account, parse_role
+from backchannel.domain.errors import WorkspaceError
+from backchannel.services import accounts
+from backchannel.services.workspace import Workspace, open_url, open_workspace
+
+PASSWORD_ENV = "BACKCHANNEL_ACCOUNT_PASSWORD"  # noqa: S105 - the variable name, not a secret
+
+accounts_app = typer.Typer(
+    help=(
+        "Accounts of the browser workbench: facilitator, rapporteur, participant (linked to "
+        "a candidate id), interlocutor (linked to an interlocutor code) or observer."
+    ),
+    no_args_is_help=True,
+)
+root.add_typer(accounts_app, name="accounts")
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        envvar="BACKCHANNEL_DB",
+        help="A server database (postgresql://...) instead of the workspace file.",
+        show_default=False,
+    ),
+]
+CandidateOpt = Annotated[
+    str | None, typer.Option(help="A participant's candidate id.", show_default=False)
+]
+InterlocutorOpt = Annotated[
+    str | None, typer.Option(help="An interlocutor's code.", show_default=False)
+]
+
+
+def _open(where: WorkspaceRef, db: str | None) -> Workspace:
+    if db:
+        return open_url(db)
+    return open_workspace(where.path, None if where.insecure else read_passphrase())
+
+
+def _password(confirm: bool) -> str:
+    """From BACKCHANNEL_ACCOUNT_PASSWORD, or a prompt that does not echo."""
+    value = os.environ.get(PASSWORD_ENV)
+    if value:
+        return value
+    try:
+        result: str = typer.prompt(
+            "Password for the account (12 characters or more)",
+            hide_input=True,
+            confirmation_prompt=confirm,
+        )
+    except typer.Abort:
+        raise WorkspaceError(
+            f"no password given: set {PASSWORD_ENV} or type it at the prompt"
+        ) from None
+    return result
+
+
+def _json(a: Account) -> dict[str, object]:
+    return {
+        "handle": a.handle,
+        "role": a.role.value,
+        "candidate": a.candidate,
+        "interlocutor": a.interlocutor,
+        "active": a.active,
+    }
+
+
+def _line(a: Account) -> str:
+    link = a.candidate or a.interlocutor or ""
+    state = "" if a.active else "  (disabled)"
+    return f"{a.handle:<20} {a.role.value:<13} {link}{state}".rstrip()
+
+
+@accounts_app.command("add")
+def add(
+    ctx: typer.Context,
+    handle: Annotated[str, typer.Argument(help="The login; a role-like handle, never a name.")],
+    role: Annotated[str, typer.Option(help="facilitator, rapporteur, participant, ...")],
+    candidate: CandidateOpt = None,
+    interlocutor: InterlocutorOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Add an account (audited). The password comes from BACKCHANNEL_ACCOUNT_PASSWORD or a
+    prompt; only its argon2 hash is kept."""
+    found = parse_role(role)
+    ws = _open(ref(ctx), db)
+    try:
+        account = accounts.add_account(
+            ws,
+            handle.strip().lower(),
+            found,
+            _password(confirm=True),
+            candidate=candidate,
+            interlocutor=interlocutor,
+        )
+    finally:
+        ws.close()
+    typer.echo(f"Added {account.handle} ({account.role.value}).")
+
+
+@accounts_app.command("list")
+def list_(
+    ctx: typer.Context,
+    db: DbOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Every account with its role and what it is linked to."""
+    ws = _open(ref(ctx), db)
+    try:
+        found = accounts.list_accounts(ws)
+    finally:
+        ws.close()
+
+    def human(console: Console) -> None:
+        for a in found:
+            console.print(_line(a), markup=False)
+        if not found:
+            console.print("No accounts yet.")
+
+    emit([_json(a) for a in found], json_out, human)
+
+
+@accounts_app.command("role")
+def role(
+    ctx: typer.Context,
+    handle: Annotated[str, typer.Argument(help="The account.")],
+    new_role: Annotated[str, typer.Argument(metavar="ROLE", help="The new role.")],
+    candidate: CandidateOpt = None,
+    interlocutor: InterlocutorOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Change an account's role (audited as role.change); its sessions end."""
+    found = parse_role(new_role)
+    ws = _open(ref(ctx), db)
+    try:
+        account = accounts.change_role(
+            ws, handle, found, candidate=candidate, interlocutor=interlocutor
+        )
+    finally:
+        ws.close()
+    typer.echo(f"{account.handle} is now {account.role.value}.")
+
+
+@accounts_app.command("password")
+def password(
+    ctx: typer.Context,
+    handle: Annotated[str, typer.Argument(help="The account.")],
+    db: DbOpt = None,
+) -> None:
+    """Set a new password (audited, without the password); the account's sessions end."""
+    ws = _open(ref(ctx), db)
+    try:
+        accounts.set_password(ws, handle, _password(confirm=True))
+    finally:
+        ws.close()
+    typer.echo(f"New password set for {handle}.")
+
+
+@accounts_app.command("disable")
+def disable(
+    ctx: typer.Context,
+    handle: Annotated[str, typer.Argument(help="The account.")],
+    db: DbOpt = None,
+) -> None:
+    """Disable an account (audited); it can no longer log in, and its sessions end."""
+    ws = _open(ref(ctx), db)
+    try:
+        accounts.set_active(ws, handle, False)
+    finally:
+        ws.close()
+    typer.echo(f"{handle} is disabled.")
+
+
+@accounts_app.command("enable")
+def enable(
+    ctx: typer.Context,
+    handle: Annotated[str, typer.Argument(help="The account.")],
+    db: DbOpt = None,
+) -> None:
+    """Enable a disabled account again (audited)."""
+    ws = _open(ref(ctx), db)
+    try:
+        accounts.set_active(ws, handle, True)
+    finally:
+        ws.close()
+    typer.echo(f"{handle} is enabled.")

@@ -1,0 +1,202 @@
+"""`backchannel brief import/lint/check/approve/render`: pillar 5, the neutral evidence brief.
+
+`brief lint FILE` needs no workspace: it reads a text file and prints the neutrality
+findings (offsets are Python string indices into the file decoded as UTF-8). Exit codes:
+0 clean, 1 a finding, 2 bad input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from backchannel.cli.app import app as root
+from backchannel.cli.context import ref
+from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
+from backchannel.domain.neutrality import NeutralityFinding
+from backchannel.services import brief as brief_service
+from backchannel.services.brief import BriefFiles, PlacedFinding
+
+brief_app = typer.Typer(
+    help=(
+        "Pillar 5: the neutral evidence brief. Import map layers, a timeline, a legal "
+        "register and humanitarian figures; lint the words for neutrality; render the brief "
+        "and one numbered copy per participant."
+    ),
+    no_args_is_help=True,
+)
+root.add_typer(brief_app, name="brief")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def _file(help_text: str) -> object:
+    return typer.Option(help=help_text, show_default=False, dir_okay=False)
+
+
+@brief_app.command("import")
+def import_(
+    ctx: typer.Context,
+    layers: Annotated[
+        Path | None, _file("Map layers: a GeoJSON FeatureCollection with a 'name' per feature.")
+    ] = None,
+    timeline: Annotated[
+        Path | None, _file("The curated timeline CSV: date,event,source,party_view[,origin].")
+    ] = None,
+    legal: Annotated[
+        Path | None,
+        _file("The legal register: TOML ([[provision]]) or CSV (instrument,provision,...)."),
+    ] = None,
+    figures: Annotated[
+        Path | None, _file("Humanitarian figures: an HXL-tagged CSV (#adm1, #sector, ...).")
+    ] = None,
+    places: Annotated[
+        Path | None, _file("Contested places CSV: names,usage (each ';'-separated).")
+    ] = None,
+    lexicon: Annotated[
+        Path | None, _file("The dialogue's own loaded terms: term,kind,alternative,...")
+    ] = None,
+    events: Annotated[
+        Path | None,
+        _file("Conflict events (UCDP GED or ACLED layout) for the timeline chart's fatalities."),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Import the brief's evidence: every file is checked first, then all are stored in one
+    transaction (an input given again replaces the old one)."""
+    files = BriefFiles(layers, timeline, legal, figures, places, lexicon, events)
+    with ref(ctx).open() as ws:
+        counts = brief_service.import_inputs(ws, files)
+
+    def human(console: Console) -> None:
+        for name, n in counts.items():
+            console.print(f"Imported {name}: {n} item(s).")
+
+    emit({"imported": counts}, json_out, human)
+
+
+def lint_json(findings: list[NeutralityFinding]) -> dict[str, object]:
+    return {
+        "findings": [
+            {
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "kind": f.kind,
+                "suggestion": f.suggestion,
+            }
+            for f in findings
+        ]
+    }
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+@brief_app.command("lint")
+def lint(
+    file: Annotated[
+        Path, typer.Argument(help="A text or Markdown file (UTF-8).", show_default=False)
+    ],
+    places: Annotated[
+        Path | None, _file("Contested places CSV: names,usage (each ';'-separated).")
+    ] = None,
+    lexicon: Annotated[
+        Path | None, _file("More loaded terms (CSV), added to the shipped lexicon.")
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Loaded terms, contested places named in one party's form, and unbalanced sources."""
+    text, findings = brief_service.lint_file(file, places=places, lexicon=lexicon)
+
+    def human(console: Console) -> None:
+        if not findings:
+            console.print("[green]Neutral:[/green] no loaded term, place or source finding.")
+            return
+        for f in findings:
+            line, col = _line_col(text, f.start)
+            console.print(
+                f"{file.name}:{line}:{col} {f.kind} '{f.text}': {f.suggestion}",
+                markup=False,
+            )
+        console.print(f"{len(findings)} finding(s).")
+
+    emit(lint_json(findings), json_out, human)
+    exit_with(EXIT_BLOCKED if findings else 0)
+
+
+def _placed_json(found: list[tuple[PlacedFinding, bool]]) -> dict[str, object]:
+    return {
+        "findings": [
+            {
+                "id": p.finding_id,
+                "section": p.section,
+                "paragraph": p.paragraph,
+                "kind": p.finding.kind,
+                "text": p.finding.text,
+                "suggestion": p.finding.suggestion,
+                "approved": approved,
+            }
+            for p, approved in found
+        ]
+    }
+
+
+@brief_app.command("check")
+def check(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """Lint the brief the workspace would make now; write nothing. Exit 1 on a finding that
+    is not approved."""
+    with ref(ctx).open() as ws:
+        found = brief_service.check_brief(ws)
+
+    def human(console: Console) -> None:
+        if not found:
+            console.print("[green]Neutral:[/green] the brief has no finding.")
+        for p, approved in found:
+            mark = "approved" if approved else "blocks"
+            console.print(
+                f"{p.finding_id} ({mark}) {p.section}, paragraph {p.paragraph}: "
+                f"{p.finding.kind} '{p.finding.text}'. {p.finding.suggestion}",
+                markup=False,
+            )
+
+    emit(_placed_json(found), json_out, human)
+    exit_with(EXIT_BLOCKED if any(not approved for _p, approved in found) else 0)
+
+
+@brief_app.command("approve")
+def approve(
+    ctx: typer.Context,
+    finding: Annotated[str, typer.Argument(help="The finding id (12 hex digits).")],
+    reason: Annotated[str, typer.Option(help="Why the words are intended.")],
+) -> None:
+    """Approve one neutrality finding as intended; recorded with the audit trail."""
+    with ref(ctx).open() as ws:
+        added = brief_service.approve_brief_finding(ws, finding, reason)
+    typer.echo(f"Approved {finding}." if added else f"{finding} was approved already.")
+
+
+@brief_app.command("render")
+def render(
+    ctx: typer.Context,
+    outdir: Annotated[
+        Path, typer.Argument(help="Folder to write the brief into.", file_okay=False)
+    ] = Path("."),
+    json_out: JsonOpt = False,
+) -> None:
+    """Write brief.pdf, brief.html and one numbered copy per participant, brief-CODE.pdf,
+    after the neutrality linter and the non-attribution gate have passed them."""
+    with ref(ctx).open() as ws:
+        written = brief_service.export_brief(ws, outdir)
+
+    def human(console: Console) -> None:
+        for path in written:
+            console.print(f"  {path}")
+        console.print("The brief passed the neutrality linter and the non-attribution gate.")
+
+    emit({"written": [str(p) for p in written]}, json_out, human)

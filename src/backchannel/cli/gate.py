@@ -1,0 +1,183 @@
+"""`backchannel gate scan/redact`: pillar 3, the non-attribution gate.
+
+The human listing names each finding by line, column, kind and the participant's roster
+id, never by the words found: a terminal's scroll-back, a shared screen or a CI log must
+not become the leak the gate exists to stop. `--json` prints the text found, for scripts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from backchannel.cli.app import app as root
+from backchannel.cli.context import ref
+from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
+from backchannel.domain.errors import BadInputError
+from backchannel.gate import Finding, Gate
+from backchannel.gate.text import read_document, redacted_bytes, write_atomic
+from backchannel.readers.candidates import read_candidates
+from backchannel.services.documents import approve_finding
+
+gate_app = typer.Typer(
+    help=(
+        "Pillar 3: the non-attribution gate. Finds every way notes mention a participant "
+        "(names in all their forms, aliases, affiliations, titles, descriptors that single "
+        "one out) and redacts them."
+    ),
+    no_args_is_help=True,
+)
+root.add_typer(gate_app, name="gate")
+
+FileArg = Annotated[
+    Path, typer.Argument(help="The document: .txt, .md or .docx.", show_default=False)
+]
+RosterOpt = Annotated[
+    Path,
+    typer.Option("--roster", help="The roster (candidates CSV layout).", show_default=False),
+]
+KOpt = Annotated[
+    int,
+    typer.Option(
+        "--k",
+        min=1,
+        help="A descriptor is reported when it fits fewer than K participants.",
+    ),
+]
+
+
+def _gate(roster: Path, k: int) -> Gate:
+    return Gate(read_candidates(roster), k=k)
+
+
+def findings_json(findings: list[Finding]) -> dict[str, object]:
+    return {
+        "findings": [
+            {
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "kind": f.kind,
+                "participant": f.participant,
+            }
+            for f in findings
+        ]
+    }
+
+
+def show_findings(text: str, findings: list[Finding], console: Console) -> None:
+    """One line per finding: where, what kind, whose roster id; never the words found."""
+    if not findings:
+        console.print("[green]Clean:[/green] no participant is named or singled out.")
+        return
+    line, line_start, pos = 1, 0, 0
+    for f in findings:
+        while pos < f.start:
+            nl = text.find("\n", pos, f.start)
+            if nl < 0:
+                break
+            line += 1
+            line_start = nl + 1
+            pos = nl + 1
+        column = f.start - line_start + 1
+        who = f.participant or "not a participant"
+        console.print(
+            f"line {line:>5}, col {column:>3}  {f.kind:<11} {who}  ({f.end - f.start} chars)",
+            markup=False,
+        )
+    named = sum(1 for f in findings if f.participant)
+    kinds = Counter(f.kind for f in findings)
+    summary = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+    console.print(f"{named} finding(s) name a participant ({summary}). This document blocks.")
+
+
+@gate_app.command("scan")
+def scan(
+    file: FileArg,
+    roster: RosterOpt,
+    k: KOpt = 2,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Scan a document. Exit 1 when a finding names a participant, 0 when clean."""
+    gate = _gate(roster, k)
+    text = read_document(file)
+    findings = gate.scan(text)
+    emit(findings_json(findings), json_out, lambda c: show_findings(text, findings, c))
+    exit_with(EXIT_BLOCKED if any(f.participant for f in findings) else 0)
+
+
+def default_output(file: Path) -> Path:
+    """FILE's stem + ".redacted" + its suffix, beside it."""
+    return file.with_name(f"{file.stem}.redacted{file.suffix}")
+
+
+@gate_app.command("redact")
+def redact(
+    file: FileArg,
+    roster: RosterOpt,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write. Default: FILE.redacted.SUFFIX beside FILE; never FILE itself.",
+            show_default=False,
+        ),
+    ] = None,
+    k: KOpt = 2,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Write a copy with every finding replaced by a neutral placeholder."""
+    target = out if out is not None else default_output(file)
+    if target.resolve() == file.resolve():
+        raise BadInputError(
+            "the redacted copy would overwrite the original; give another --output",
+            file=file.name,
+        )
+    if target.suffix.lower() != file.suffix.lower():
+        raise BadInputError(
+            f"the output must keep the suffix '{file.suffix}'", file=str(target), field="output"
+        )
+    gate = _gate(roster, k)
+    data, replaced = redacted_bytes(gate, file)
+    write_atomic(target, data)
+    left = [f for f in gate.scan(read_document(target)) if f.participant]
+    data_out = {"output": str(target), "replaced": replaced, "remaining": len(left)}
+
+    def human(console: Console) -> None:
+        console.print(f"Replaced {replaced} mention(s); wrote {target}.", markup=False)
+        if left:
+            console.print(f"{len(left)} finding(s) remain: check the copy.", markup=False)
+        else:
+            console.print("A scan of the copy finds nothing.", markup=False)
+
+    emit(data_out, json_out, human)
+    exit_with(EXIT_BLOCKED if left else 0)
+
+
+@gate_app.command("approve")
+def approve(
+    ctx: typer.Context,
+    finding: Annotated[
+        str, typer.Argument(help="The finding id the export printed (12 hex digits).")
+    ],
+    document: Annotated[str, typer.Option(help="The document it was found in, e.g. brief.pdf.")],
+    reason: Annotated[
+        str, typer.Option(help="Why it is intended, e.g. 'public figure, named with consent'.")
+    ],
+) -> None:
+    """Approve one blocked finding as intended, so the next export lets it through.
+
+    The approval is kept in the workspace and recorded in the audit trail.
+    """
+    with ref(ctx).open() as ws:
+        added = approve_finding(ws, finding, document, reason)
+    typer.echo(
+        f"Approved finding {finding} in {document}; recorded in the audit trail."
+        if added
+        else f"Finding {finding} was already approved."
+    )

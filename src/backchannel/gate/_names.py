@@ -1,0 +1,282 @@
+"""Finding participants' names, aliases, affiliations and titles in a text.
+
+1. One Aho-Corasick pass over the folded text finds every form (see `index`).
+2. Capitalised words not found exactly are tried as near spellings (see `fuzzy`).
+3. Name parts next to each other (separated by spaces, a hyphen or a particle such as
+   "bin" or "de") that belong to the same participant join into one mention.
+4. A lone name part must look like a name: never in lower case; an ordinary word
+   ("Will", "Hope", "Said") only in a name position: after an honorific or the initial of
+   the same person, capitalised in mid-sentence, or followed by a reporting verb, a
+   possessive, "and" or a comma. A lone part right next to a capitalised word that is not
+   part of the same name ("Grace Kelly" when the participant is Grace Mensah) names
+   somebody else and is not a participant.
+5. An honorific, rank or initial before a mention joins it ("Brig. Gen. Okoye").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from backchannel.gate.finding import Finding
+from backchannel.gate.fold import Folded, fold_text, fold_word
+from backchannel.gate.forms import JOINERS, PARTICLES
+from backchannel.gate.honorifics import TITLE_WORDS, has_honorific, initials_before, prefix_start
+from backchannel.gate.index import (
+    ACRONYM,
+    AFFILIATION,
+    ALIAS,
+    INITIALS,
+    PART,
+    TITLE,
+    RosterIndex,
+)
+from backchannel.gate.variants import skeleton
+from backchannel.gate.words import REPORTING, common_words, not_names
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    people: frozenset[int]
+    alias: bool
+    common: bool
+
+
+_PARTICLES = (
+    r"bin|ibn|bint|binti|ben|ould|ag|al|el|de|del|della|da|das|dos|do|du|di|van|von|der|den"
+    r"|ter|ten|la|le|y|abu|umm"
+)
+_GAP = re.compile(rf"(?:[ \t]*\n?[ \t]*|[ \t]*-[ \t]*)(?:(?i:{_PARTICLES})[ \t]+)*\Z")
+_PARTICLES_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?i:{_PARTICLES})[ \t]+)+\Z")
+_CUE = re.compile(rf"(?:['’]s?(?![^\W\d_])|[ \t]*[,:;()\]]|[ \t]+(?:{REPORTING})(?![^\W\d_]))")
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+\Z")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
+_WORD_AT = re.compile(r"[^\W\d_]+")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
+_OPENERS = set("\"'“‘(*•–—-[#>«")
+_ENDERS = set(".!?…")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def sentence_initial(text: str, pos: int, *, colon: bool = True) -> bool:
+    """True when `pos` starts a sentence, a line or a bullet (or follows a colon)."""
+    j = pos - 1
+    while j >= 0 and (text[j].isspace() or text[j] in _OPENERS):
+        if text[j] == "\n":
+            return True
+        j -= 1
+    return j < 0 or text[j] in _ENDERS or (colon and text[j] == ":")
+
+
+def _bare_apostrophe(text: str, start: int, end: int) -> bool:
+    """True for a possessive apostrophe without s ("Gómez' view"), not a closing quote."""
+    if end >= len(text) or text[end] not in "'’":
+        return False
+    if end + 1 < len(text) and text[end + 1].isalnum():
+        return False
+    return start == 0 or text[start - 1] not in "'‘"
+
+
+def _similar(word: str, forms: frozenset[str]) -> bool:
+    """True when `word` sounds like one of `forms` or is one edit from one of them."""
+    if len(word) < 3:
+        return False
+    key = skeleton(word)
+    return any(
+        skeleton(form) == key
+        or (form[0] == word[0] and DamerauLevenshtein.distance(word, form, score_cutoff=1) <= 1)
+        for form in forms
+    )
+
+
+class Scanner:
+    """Runs steps 1 to 5 of the module docstring for one roster."""
+
+    def __init__(self, index: RosterIndex) -> None:
+        self.index = index
+        self._ordinary = not_names() | TITLE_WORDS | PARTICLES | JOINERS
+        self._common = common_words()
+        self._words = [index.person_words(p.index) for p in index.people]
+
+    def find(self, text: str, folded: Folded | None = None) -> list[Finding]:
+        """Names, aliases, affiliations and titles of participants (no descriptors)."""
+        folded = folded if folded is not None else fold_text(text)
+        padded = f" {folded.text} "
+        idx = self.index
+        payloads, lengths = idx.payloads, idx.lengths
+        ids = [p.id for p in idx.people]
+        raws: list[_Raw] = []
+        found: list[Finding] = []
+        if idx.pattern_count:
+            for end, pid in idx.automaton.iter(padded):
+                ns = end - lengths[pid] + 1
+                os_ = folded.start(ns)
+                oe = folded.end(end - 1)
+                for what, who, common in payloads[pid]:
+                    if what == PART or what == ALIAS:
+                        raws.append(_Raw(os_, oe, frozenset(who), what == ALIAS, common))
+                    elif what == AFFILIATION:
+                        found.append(Finding(os_, oe, text[os_:oe], "affiliation", ids[who[0]]))
+                    elif what == TITLE:
+                        found.append(Finding(os_, oe, text[os_:oe], "title", ids[who[0]]))
+                    elif what in (INITIALS, ACRONYM):
+                        span = text[os_:oe]
+                        if span.isupper() and not self._in_caps_run(text, os_, oe):
+                            kind = "alias" if what == INITIALS else "affiliation"
+                            found.append(Finding(os_, oe, span, kind, ids[who[0]]))
+        for start, end_, people in idx.fuzzy.find(text):
+            raws.append(_Raw(start, end_, people, False, False))
+        found.extend(self._names(text, raws, ids))
+        return found
+
+    @staticmethod
+    def _in_caps_run(text: str, start: int, end: int) -> bool:
+        """True when an upper-case token is glued to more capitals by dots ("K.R.A.")."""
+        before = text[start - 2 : start] if start >= 2 else ""
+        after = text[end : end + 2]
+        return (len(before) == 2 and before[1] == "." and before[0].isupper()) or (
+            len(after) == 2 and after[0] == "." and after[1].isupper()
+        )
+
+    def _names(self, text: str, raws: list[_Raw], ids: list[str]) -> Iterator[Finding]:
+        raws.sort(key=lambda r: (r.start, -r.end))
+        kept: list[_Raw] = []
+        for raw in raws:
+            if kept and raw.end <= kept[-1].end:
+                last = kept[-1]
+                if raw.start == last.start and raw.end == last.end:
+                    last.people |= raw.people
+                    last.alias = last.alias and raw.alias
+                    last.common = last.common and raw.common
+                continue
+            if kept and raw.start < kept[-1].end:
+                continue
+            kept.append(raw)
+        chain: list[_Raw] = []
+        people: frozenset[int] = frozenset()
+        for raw in kept:
+            if chain:
+                joined = people & raw.people
+                gap = text[chain[-1].end : raw.start]
+                if joined and len(gap) <= 24 and _GAP.match(gap):
+                    chain.append(raw)
+                    people = joined
+                    continue
+                yield from self._accept(text, chain, people, ids)
+            chain = [raw]
+            people = raw.people
+        if chain:
+            yield from self._accept(text, chain, people, ids)
+
+    def _accept(
+        self, text: str, chain: list[_Raw], people: frozenset[int], ids: list[str]
+    ) -> Iterator[Finding]:
+        start, end = chain[0].start, chain[-1].end
+        kind = "alias" if all(r.alias for r in chain) else "name"
+        person = min(people)
+        if len(chain) == 1:
+            span = self._lone(text, chain[0], people)
+            if span is None:
+                return
+            start, end = span
+        else:
+            tokens = [text[r.start : r.end] for r in chain]
+            if not any(any(c.isupper() for c in t) for t in tokens) and all(
+                r.common for r in chain
+            ):
+                return
+            start = prefix_start(text, start)
+        if _bare_apostrophe(text, start, end):
+            end += 1
+        yield Finding(start, end, text[start:end], kind, ids[person])
+
+    def _lone(self, text: str, raw: _Raw, people: frozenset[int]) -> tuple[int, int] | None:
+        """The span of a lone name part when it is used as a name, else None."""
+        start, end = raw.start, raw.end
+        token = text[start:end]
+        if not any(c.isupper() for c in token):
+            return self._email(text, start, end)
+        words: frozenset[str] = frozenset().union(*(self._words[p] for p in people))
+        if (raw.common or end - start <= 4) and self._glued(text, start, end, words):
+            return None
+        particles = _PARTICLES_BEFORE.search(text, max(0, start - 24), start)
+        if particles is not None:
+            start = particles.start()
+        initials = initials_before(text, start)
+        supported = has_honorific(text, start) or bool(
+            initials
+            and any(initials[0].lower() in self.index.people[p].forms.part_initials for p in people)
+        )
+        prev = None if supported else _PREV_WORD.search(text, max(0, start - 40), start)
+        if prev is not None and self._foreign(text, prev.group(1), prev.start(1), words):
+            if _similar(fold_word(prev.group(1)), words):
+                start = prev.start(1)
+            else:
+                return None
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is not None and len(nxt.group(1)) == 1:
+            initial = nxt.group(1).lower()
+            if any(initial in self.index.people[p].forms.part_initials for p in people):
+                end = nxt.end(1) + (1 if text[nxt.end(1) : nxt.end(1) + 1] == "." else 0)
+            nxt = None
+        if nxt is not None and self._foreign(text, nxt.group(1), nxt.start(1), words):
+            if _similar(fold_word(nxt.group(1)), words):
+                end = nxt.end(1)
+            else:
+                return None
+        begin = prefix_start(text, start)
+        if raw.common:
+            if supported:
+                return begin, end
+            title_case = token[:1].isupper() and not token.isupper()
+            if not (title_case and not sentence_initial(text, begin)) and not _CUE.match(text, end):
+                return None
+        return begin, end
+
+    def _glued(self, text: str, start: int, end: int, words: frozenset[str]) -> bool:
+        """True when a hyphen glues the part to a word outside the name ("Min-seo").
+
+        Only asked of short parts and ordinary words: "Kowalczyk-led" is still Kowalczyk.
+        """
+        if end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+            after = _WORD_AT.match(text, end + 1)
+            if after is not None and fold_word(after.group()) not in words:
+                return True
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+            before = _WORD_BEFORE.search(text, max(0, start - 30), start - 1)
+            if before is not None:
+                folded = fold_word(before.group())
+                return folded not in words and folded not in self._ordinary
+        return False
+
+    def _foreign(self, text: str, word: str, pos: int, words: frozenset[str]) -> bool:
+        """True when a neighbouring word looks like part of a name (capitalised, unknown)."""
+        if not word[:1].isupper():
+            return False
+        folded = fold_word(word)
+        if folded in self._ordinary or folded in words:
+            return False
+        return not (folded in self._common and sentence_initial(text, pos))
+
+    @staticmethod
+    def _email(text: str, start: int, end: int) -> tuple[int, int] | None:
+        """A lower-case name part inside an e-mail address: the whole address."""
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before not in "._-+@" and after not in "._-+@":
+            return None
+        lo = start
+        while lo > 0 and not text[lo - 1].isspace() and start - lo < 64:
+            lo -= 1
+        hi = end
+        while hi < len(text) and not text[hi].isspace() and hi - end < 128:
+            hi += 1
+        match = _EMAIL.search(text, lo, hi)
+        if match is None or not (match.start() <= start and end <= match.end()):
+            return None
+        return match.start(), match.end()

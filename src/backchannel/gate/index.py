@@ -1,0 +1,113 @@
+"""The roster as a search index: one Aho-Corasick automaton over every folded form.
+
+Each pattern is a folded form between two spaces (" al rashid "), searched in the folded
+text with a space added at each end, so a match always starts and ends on word boundaries
+and one pass over the text finds every form of every participant at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from backchannel.domain.people import Candidate
+from backchannel.gate.forms import NameForms, name_forms
+from backchannel.gate.fuzzy import FuzzyMatcher
+from backchannel.gate.words import common_words
+
+# What a pattern stands for.
+PART = 0  # a name part, alone or in a run of parts
+ALIAS = 1  # a nickname or kunya
+INITIALS = 2  # an alias such as "KR": whole upper-case tokens only
+AFFILIATION = 3
+ACRONYM = 4  # an affiliation's acronym: whole upper-case tokens only
+TITLE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One participant as the gate sees them."""
+
+    index: int
+    id: str
+    party: str
+    category: str
+    gender: str
+    title: str
+    forms: NameForms
+
+
+# One meaning of a pattern: (what, people in roster order, is an ordinary word or very short).
+Entry = tuple[int, tuple[int, ...], bool]
+
+
+def _is_common(form: str) -> bool:
+    flat = form.replace(" ", "")
+    return len(flat) <= 2 or form in common_words()
+
+
+class RosterIndex:
+    """Every form of every participant, ready to search many texts."""
+
+    def __init__(self, roster: Sequence[Candidate]) -> None:
+        people = []
+        for i, cand in enumerate(roster):
+            forms = name_forms(cand.name, cand.aliases, cand.affiliation, cand.title)
+            people.append(
+                Person(
+                    index=i,
+                    id=cand.id,
+                    party=cand.party,
+                    category=str(cand.category),
+                    gender=cand.gender.strip().upper()[:1],
+                    title=cand.title,
+                    forms=forms,
+                )
+            )
+        self.people: tuple[Person, ...] = tuple(people)
+        meanings: dict[str, dict[tuple[int, bool], set[int]]] = {}
+
+        def add(form: str, what: int, person: int, common: bool = False) -> None:
+            if form:
+                meanings.setdefault(form, {}).setdefault((what, common), set()).add(person)
+
+        targets: dict[str, set[int]] = {}
+        for p in self.people:
+            f = p.forms
+            for form in f.singles:
+                add(form, PART, p.index, _is_common(form))
+                targets.setdefault(form, set()).add(p.index)
+            for form in f.aliases:
+                add(form, ALIAS, p.index, _is_common(form))
+            for form in f.initials:
+                add(form, INITIALS, p.index)
+            for form in f.affiliations:
+                add(form, AFFILIATION, p.index)
+            for form in f.acronyms:
+                add(form, ACRONYM, p.index)
+            for form in f.titles:
+                add(form, TITLE, p.index)
+        self.automaton = ahocorasick.Automaton()
+        self.payloads: list[tuple[Entry, ...]] = []
+        self.lengths: list[int] = []
+        for form, by_meaning in meanings.items():
+            entries = tuple(
+                (what, tuple(sorted(who)), common)
+                for (what, common), who in sorted(by_meaning.items())
+            )
+            self.automaton.add_word(f" {form} ", len(self.payloads))
+            self.payloads.append(entries)
+            self.lengths.append(len(form) + 2)
+        if self.payloads:
+            self.automaton.make_automaton()
+        self.fuzzy = FuzzyMatcher(
+            {w: frozenset(who) for w, who in targets.items()},
+            exact=[m for m in meanings if " " not in m] + [m.replace(" ", "") for m in meanings],
+        )
+        self.pattern_count = len(self.payloads)
+
+    def person_words(self, person: int) -> frozenset[str]:
+        """The single-word forms of one participant's name parts (for similarity checks)."""
+        return frozenset(w for w in self.people[person].forms.singles if " " not in w)

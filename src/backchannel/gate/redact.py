@@ -1,0 +1,102 @@
+"""Replacing findings with neutral placeholders; every other character stays as it was.
+
+- a name, an alias or a descriptor becomes "a participant";
+- an affiliation becomes "an organisation";
+- a role title becomes what the participant's category allows to be said under the
+  Chatham House Rule ("a senior former official", "a technical expert", "a community
+  representative") when at least k participants share that category, else "a participant".
+An article right before an affiliation or a title ("the", "a", "an") goes with it, so "the
+Sarn Water Board" becomes "an organisation", not "the an organisation". At the start of
+a sentence the placeholder is capitalised; a bare possessive apostrophe ("Gómez'") becomes
+"'s". The result is scanned again and redacted again until the scan finds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from backchannel.gate._names import sentence_initial
+from backchannel.gate.finding import Finding
+
+if TYPE_CHECKING:
+    from backchannel.gate.scan import Gate
+
+PLACEHOLDERS = {
+    "name": "a participant",
+    "alias": "a participant",
+    "descriptor": "a participant",
+    "other": "a person",
+    "affiliation": "an organisation",
+}
+CATEGORY_PLACEHOLDERS = {
+    "authoritative_proxy": "a senior former official",
+    "technical_expert": "a technical expert",
+    "community_voice": "a community representative",
+}
+LAST_RESORT = "[withheld]"
+_ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
+MAX_PASSES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """Replace text[start:end] with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+def placeholder_for(gate: Gate, finding: Finding) -> str:
+    """The neutral words that stand in for one finding (lower case)."""
+    if finding.kind == "title" and finding.participant is not None:
+        category = gate.categories.get(finding.participant, "")
+        if gate.category_sizes.get(category, 0) >= gate.k and category in CATEGORY_PLACEHOLDERS:
+            return CATEGORY_PLACEHOLDERS[category]
+        return "a participant"
+    return PLACEHOLDERS.get(finding.kind, "a participant")
+
+
+def plan(gate: Gate, text: str, findings: list[Finding] | None = None) -> list[Replacement]:
+    """The replacements, in order, for one pass over `text`."""
+    out: list[Replacement] = []
+    floor = 0
+    for f in gate.scan(text) if findings is None else findings:
+        start, end = f.start, f.end
+        words = placeholder_for(gate, f)
+        if f.kind in ("affiliation", "title"):
+            article = _ARTICLE.search(text, max(floor, start - 8), start)
+            if article is not None:
+                start = article.start()
+        if end > start and text[end - 1] in "'’":
+            words += text[end - 1] + "s"
+        if sentence_initial(text, start, colon=False):
+            words = words[0].upper() + words[1:]
+        out.append(Replacement(start, end, words))
+        floor = end
+    return out
+
+
+def apply(text: str, replacements: list[Replacement]) -> str:
+    """`text` with the (sorted, non-overlapping) replacements made."""
+    pieces = []
+    last = 0
+    for r in replacements:
+        pieces.append(text[last : r.start])
+        pieces.append(r.text)
+        last = r.end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def redact(gate: Gate, text: str) -> str:
+    """Replace every finding until a scan of the result finds nothing."""
+    for _ in range(MAX_PASSES):
+        replacements = plan(gate, text)
+        if not replacements:
+            return text
+        text = apply(text, replacements)
+    leftovers = [Replacement(f.start, f.end, LAST_RESORT) for f in gate.scan(text)]
+    return apply(text, leftovers)

@@ -1,0 +1,64 @@
+"""The gate: built once per roster, then used to scan many texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from backchannel.domain.people import Candidate
+from backchannel.gate._names import Scanner
+from backchannel.gate.descriptors import DescriptorFinder
+from backchannel.gate.finding import Finding
+from backchannel.gate.fold import fold_text
+from backchannel.gate.index import RosterIndex
+
+# When findings overlap they become one; its kind is the first of these among them.
+_PRIORITY = {"name": 0, "alias": 1, "title": 2, "affiliation": 3, "descriptor": 4, "other": 5}
+
+
+def merge_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """Sorted, non-overlapping findings: overlapping ones become one covering them all."""
+    ordered = sorted(findings, key=lambda f: (f.start, -f.end))
+    out: list[Finding] = []
+    for f in ordered:
+        if out and f.start < out[-1].end:
+            last = out[-1]
+            end = max(last.end, f.end)
+            best = min((last, f), key=lambda x: (_PRIORITY.get(x.kind, 9), -(x.end - x.start)))
+            out[-1] = Finding(last.start, end, text[last.start : end], best.kind, best.participant)
+        else:
+            out.append(f)
+    return out
+
+
+class Gate:
+    """The non-attribution gate for one roster.
+
+    >>> gate = Gate(roster)            # doctest: +SKIP
+    >>> gate.scan("Dr. Benali said ...")  # doctest: +SKIP
+    [Finding(start=0, end=10, text='Dr. Benali', kind='name', participant='p01')]
+    """
+
+    def __init__(self, roster: Sequence[Candidate], *, k: int = 2) -> None:
+        if k < 1:
+            raise ValueError("k must be at least 1")
+        self.k = k
+        self.index = RosterIndex(roster)
+        self._scanner = Scanner(self.index)
+        self._descriptors = DescriptorFinder(self.index.people, k)
+        self.categories: dict[str, str] = {p.id: p.category for p in self.index.people}
+        self.category_sizes: dict[str, int] = {}
+        for p in self.index.people:
+            self.category_sizes[p.category] = self.category_sizes.get(p.category, 0) + 1
+
+    def scan(self, text: str) -> list[Finding]:
+        """Every mention of a participant, sorted by start, never overlapping."""
+        folded = fold_text(text)
+        found = self._scanner.find(text, folded)
+        found.extend(self._descriptors.find(text, folded))
+        return merge_overlaps(text, found)
+
+    def redact(self, text: str) -> str:
+        """The text with every finding replaced by a neutral placeholder."""
+        from backchannel.gate.redact import redact
+
+        return redact(self, text)

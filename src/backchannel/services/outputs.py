@@ -1,0 +1,375 @@
+"""Outputs that travel (pillar 6): the non-paper, the numbered aide-mémoire copies, the steps
+calendar, the follow-up board and each step's status.
+
+The outputs carry the packages of one meeting: the one asked for, else the latest meeting
+that packaged options. Every document leaves through the one door (services/documents.py),
+and the non-paper only when every step passes the steps check (domain/step_check.py),
+counted from the first day of that meeting over the scope's horizon.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from backchannel.domain import followup as fu
+from backchannel.domain.capture import PackageStep
+from backchannel.domain.dialogue import Dialogue, Meeting
+from backchannel.domain.documents import DocumentKind
+from backchannel.domain.errors import BlockingFindingError, NotFoundError
+from backchannel.domain.meetings import FollowUp
+from backchannel.domain.scope import DEFAULT_HORIZON_DAYS, Scope
+from backchannel.domain.step_check import StepFinding, check_steps, draft_of
+from backchannel.domain.steps import StepStatus
+from backchannel.render.docx_nonpaper import nonpaper_docx
+from backchannel.render.ics import CalendarEntry, calendar_bytes
+from backchannel.render.markdown import escape
+from backchannel.render.typst_pdf import render_pdf
+from backchannel.services import _clock
+from backchannel.services import audit as audit_service
+from backchannel.services._aide_memoire_words import number_word
+from backchannel.services.dialogue import get_dialogue
+from backchannel.services.documents import Outgoing, export_from_workspace
+from backchannel.services.meetings import MeetingView, meeting_numbers, meeting_view
+from backchannel.services.scope import get_scope
+from backchannel.services.workspace import Workspace
+from backchannel.store import meetings_repository, outputs_repository
+
+NONPAPER_DOCX, NONPAPER_PDF, NONPAPER_MD = "nonpaper.docx", "nonpaper.pdf", "nonpaper.md"
+CALENDAR = "steps.ics"
+STATUS_LINE = "This non-paper is informal; it commits no one."
+LABELS = {"who": "Who", "when": "When", "how": "How", "test": "How it will be tested"}
+
+
+def long_date(day: date) -> str:
+    return f"{day:%-d %B %Y}"
+
+
+def issue_date(today: date, meeting: Meeting) -> date:
+    """The day a document is dated: today, or the meeting's last day when that is later
+    (a document never predates the meeting it reports, e.g. in a demo set in the future)."""
+    return max(today, meeting.starts + timedelta(days=meeting.days - 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Packaged:
+    """The meeting whose packages the outputs carry, with its dialogue and scope."""
+
+    dialogue: Dialogue
+    scope: Scope | None
+    view: MeetingView
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.view.meeting
+
+    @property
+    def steps(self) -> tuple[PackageStep, ...]:
+        """The steps of every package, in sequence, without those dropped."""
+        capture = self.view.capture
+        return tuple(
+            s
+            for p in capture.packages
+            for s in capture.steps_of(p.code)
+            if s.step.status is not StepStatus.DROPPED
+        )
+
+    @property
+    def horizon_days(self) -> int:
+        return self.scope.horizon_days if self.scope else DEFAULT_HORIZON_DAYS
+
+
+def packaged(ws: Workspace, number: int | None = None) -> Packaged:
+    """Meeting `number`, else the latest started meeting that packaged options."""
+    numbers = [number] if number is not None else list(reversed(meeting_numbers(ws)))
+    for n in numbers:
+        view = meeting_view(ws, n)
+        if view.capture.packages:
+            return Packaged(get_dialogue(ws), get_scope(ws), view)
+    where = (
+        f"meeting {number} has no package of options"
+        if number is not None
+        else "no meeting has packaged options"
+    )
+    raise NotFoundError(
+        f"{where} yet: capture a package in the packaging round "
+        "('backchannel capture package', then 'capture step')"
+    )
+
+
+def _packaged_or_none(ws: Workspace, number: int | None, required: bool) -> Packaged | None:
+    try:
+        return packaged(ws, number)
+    except NotFoundError:
+        if required:
+            raise
+        return None
+
+
+def check_packaged(p: Packaged) -> tuple[StepFinding, ...]:
+    """The steps check of the packaged steps, from the first day of their meeting."""
+    drafts = [draft_of(s.step) for s in p.steps]
+    return check_steps(drafts, p.meeting.starts, p.horizon_days)
+
+
+# --- the non-paper --------------------------------------------------------------------------
+
+
+def nonpaper_data(p: Packaged, today: date) -> dict[str, Any]:
+    """Every string of the non-paper: its title, date, context, steps and status line."""
+    capture = p.view.capture
+    records = capture.packages
+    problem = p.scope.problem if p.scope else p.dialogue.title
+    reframing = next((f.text for f in capture.framings if f.kind.value == "reframing"), None)
+    steps = p.steps
+    context = [
+        f"This non-paper follows informal discussions held in {p.meeting.starts:%B %Y} among "
+        "people close to the parties, under the Chatham House Rule. They looked at one "
+        f"problem: {problem}",
+        *([f"The discussions reframed the question: {reframing}"] if reframing else []),
+        "What follows is offered for consideration and agreed by no one: "
+        f"{number_word(len(steps))} steps that could be taken within {p.horizon_days} days, "
+        "in sequence. Each says who would act, by when and how, and how anyone could tell "
+        "that it was done.",
+    ]
+    number = 0
+    packages = []
+    for record in records:
+        rows = []
+        for s in capture.steps_of(record.code):
+            if s.step.status is StepStatus.DROPPED:
+                continue
+            number += 1
+            rows.append(
+                {
+                    "number": str(number),
+                    "what": s.step.what,
+                    "who": s.step.who,
+                    "when": long_date(s.step.when),
+                    "how": s.step.how,
+                    "test": s.step.test,
+                }
+            )
+        heading = f"Steps: {record.package.title}" if len(records) > 1 else "Steps"
+        packages.append({"heading": heading, "title": record.package.title, "steps": rows})
+    return {
+        "label": "Non-paper",
+        "title": p.dialogue.title,
+        "subtitle": records[0].package.title if len(records) == 1 else None,
+        "date": long_date(today),
+        "context": context,
+        "packages": packages,
+        "labels": LABELS,
+        "status": STATUS_LINE,
+    }
+
+
+def nonpaper_markdown(data: dict[str, Any]) -> str:
+    lines = [f"*{escape(data['label'])}*", "", f"# {escape(data['title'])}", ""]
+    if data["subtitle"]:
+        lines += [f"*{escape(data['subtitle'])}*", ""]
+    lines += [escape(data["date"]), ""]
+    for paragraph in data["context"]:
+        lines += [escape(paragraph), ""]
+    labels = data["labels"]
+    for package in data["packages"]:
+        lines += [f"## {escape(package['heading'])}", ""]
+        for step in package["steps"]:
+            lines += [f"**{step['number']}\\. {escape(step['what'])}**", ""]
+            lines += [f"- {labels[k]}: {escape(step[k])}" for k in ("who", "when", "how", "test")]
+            lines.append("")
+    lines += ["---", "", f"*{escape(data['status'])}*"]
+    return "\n".join(lines) + "\n"
+
+
+def _blocked(findings: tuple[StepFinding, ...]) -> BlockingFindingError:
+    shown = "; ".join(f"step {f.step}, {f.field}: {f.message}" for f in findings[:5])
+    more = f" and {len(findings) - 5} more" if len(findings) > 5 else ""
+    return BlockingFindingError(
+        f"the non-paper was not rendered: {len(findings)} finding(s) in its steps: "
+        f"{shown}{more}. Fix the steps in the packaging round and render again."
+    )
+
+
+def build_nonpaper(
+    ws: Workspace,
+    number: int | None = None,
+    *,
+    required: bool = True,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> list[Outgoing]:
+    """The non-paper as DOCX, PDF and Markdown; refused while any step is flagged. With
+    `required=False`, nothing when no meeting has packaged options."""
+    p = _packaged_or_none(ws, number, required)
+    if p is None:
+        return []
+    findings = check_packaged(p)
+    if findings:
+        raise _blocked(findings)
+    data = nonpaper_data(p, issue_date(today or _clock.today(), p.meeting))
+    stamp = now or _clock.now()
+    kind = DocumentKind.NON_PAPER
+    return [
+        Outgoing(NONPAPER_DOCX, kind, data, lambda: nonpaper_docx(data, stamp)),
+        Outgoing(NONPAPER_PDF, kind, data, lambda: render_pdf("nonpaper.typ", data, when=stamp)),
+        Outgoing(NONPAPER_MD, kind, data, lambda: nonpaper_markdown(data).encode("utf-8")),
+    ]
+
+
+def render_nonpaper(
+    ws: Workspace, outdir: Path, number: int | None = None, actor: str = "cli"
+) -> list[Path]:
+    """Check the steps, pass the non-paper through the gate, write its three files."""
+    return export_from_workspace(ws, build_nonpaper(ws, number), outdir, actor=actor)
+
+
+# --- the calendar ---------------------------------------------------------------------------
+
+
+def _tracked(ws: Workspace) -> tuple[list[fu.Tracked], dict[int, date], dict[str, str]]:
+    """Every packaged step of the dialogue, each meeting's first day, package titles."""
+    with ws.read() as conn:
+        meetings = meetings_repository.load_meetings(conn)
+        last = max((m.number for m in meetings), default=0)
+        history = meetings_repository.load_history(conn, last)
+    tracked = [
+        fu.Tracked(s.step, s.package, c.meeting)
+        for c in history
+        for p in c.packages
+        for s in c.steps_of(p.code)
+    ]
+    titles = {p.code: p.package.title for c in history for p in c.packages}
+    return tracked, {m.number: m.starts for m in meetings}, titles
+
+
+def calendar_data(ws: Workspace, today: date) -> dict[str, Any] | None:
+    tracked, starts, titles = _tracked(ws)
+    if not tracked:
+        return None
+    dialogue = get_dialogue(ws)
+    key = hashlib.sha256(dialogue.title.encode("utf-8")).hexdigest()[:12]
+    board = fu.board(tracked, starts, today)
+    events = [
+        {
+            "uid": f"step-{t.step.id}-{key}@backchannel.invalid",
+            "day": t.step.when.isoformat(),
+            "summary": f"Step {t.step.id}: {t.step.what}",
+            "description": "\n".join(
+                [
+                    f"Who: {t.step.who}",
+                    f"How: {t.step.how}",
+                    f"Test: {t.step.test}",
+                    f"Status: {fu.label(t.step.status)}",
+                    f"Package: {titles.get(t.package, t.package)} (meeting {t.meeting})",
+                ]
+            ),
+            "categories": ["step", fu.label(t.step.status)],
+            "cancelled": t.step.status is StepStatus.DROPPED,
+        }
+        for t in tracked
+    ]
+    events += [
+        {
+            "uid": f"review-m{r.meeting}-d{r.day}-{key}@backchannel.invalid",
+            "day": r.on.isoformat(),
+            "summary": f"Review of the steps at {r.day} days (meeting {r.meeting})",
+            "description": "Steps due since the last review: " + (", ".join(r.steps) or "none"),
+            "categories": ["review"],
+            "cancelled": False,
+        }
+        for r in board.reviews
+    ]
+    return {"name": f"Steps: {dialogue.title}", "events": events}
+
+
+def build_calendar(
+    ws: Workspace, *, required: bool = True, today: date | None = None, now: datetime | None = None
+) -> list[Outgoing]:
+    """`steps.ics`: every step on its day with who and how, and the 30/60/90-day reviews."""
+    data = calendar_data(ws, today or _clock.today())
+    if data is None:
+        if required:
+            raise NotFoundError("no packaged step yet: capture steps in the packaging round")
+        return []
+    stamp = now or _clock.now()
+    entries = [
+        CalendarEntry(
+            uid=e["uid"],
+            day=date.fromisoformat(e["day"]),
+            summary=e["summary"],
+            description=e["description"],
+            categories=tuple(e["categories"]),
+            cancelled=e["cancelled"],
+        )
+        for e in data["events"]
+    ]
+    return [
+        Outgoing(
+            CALENDAR,
+            DocumentKind.NON_PAPER,
+            data,
+            lambda: calendar_bytes(entries, name=data["name"], stamp=stamp),
+        )
+    ]
+
+
+def render_calendar(ws: Workspace, outdir: Path, actor: str = "cli") -> list[Path]:
+    return export_from_workspace(ws, build_calendar(ws), outdir, actor=actor)
+
+
+# --- follow-up ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpView:
+    """The board on a day, and the next meeting with the open steps it starts from."""
+
+    board: fu.Board
+    titles: dict[str, str]
+    next_meeting: Meeting | None
+    carried: tuple[FollowUp, ...]
+
+
+def follow_up(ws: Workspace, today: date | None = None) -> FollowUpView:
+    tracked, starts, titles = _tracked(ws)
+    board = fu.board(tracked, starts, today or _clock.today())
+    started = set(meeting_numbers(ws))
+    with ws.read() as conn:
+        waiting = [m for m in meetings_repository.load_meetings(conn) if m.number not in started]
+    if not waiting:
+        return FollowUpView(board, titles, None, ())
+    upcoming = waiting[0]
+    return FollowUpView(board, titles, upcoming, meeting_view(ws, upcoming.number).carried_in.steps)
+
+
+def set_step_status(
+    ws: Workspace,
+    step_id: str,
+    status: StepStatus,
+    *,
+    note: str = "",
+    on: date | None = None,
+    actor: str = "cli",
+) -> fu.StatusChange:
+    """Move a step to `status` (audited); the next meeting carries it while it is open."""
+    tracked, _starts, _titles = _tracked(ws)
+    found = next((t for t in tracked if t.step.id == step_id), None)
+    if found is None:
+        known = ", ".join(t.step.id for t in tracked) or "none yet"
+        raise NotFoundError(f"no step '{step_id[:40]}' (steps: {known})")
+    change = fu.change_status(found.step, status, on or _clock.today(), note)
+    with ws.begin() as conn:
+        outputs_repository.set_step_status(conn, change, _clock.now())
+        audit_service.record(
+            conn,
+            actor=actor,
+            action="step.status",
+            subject=step_id,
+            details={"status": status.value, "on": change.on.isoformat()},
+            now=_clock.now(),
+        )
+    return change

@@ -1,0 +1,174 @@
+"""The browser workbench: `create_app(settings)` opens the workspace and mounts the screens.
+
+Every page but `/healthz`, `/login` and the static assets needs a login; each route
+declares the roles it serves (web/deps.py). Core errors become pages in one place here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from backchannel.domain.errors import BackchannelError, NotFoundError, WorkspaceError
+from backchannel.services import portal
+from backchannel.services.accounts import LoginError
+from backchannel.services.workspace import Workspace, open_url, open_workspace
+from backchannel.web.deps import NotLoggedInError, RefusedError, Services, is_htmx, render
+from backchannel.web.routes import register
+from backchannel.web.security import HEADERS, LoginLimiter
+from backchannel.web.settings import Settings
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+
+class SecurityHeaders:
+    """Adds the security headers to every response, and `no-store` to everything but the
+    static assets (pages hold confidential material)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        static = str(scope.get("path", "")).startswith("/static/")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in HEADERS.items():
+                    headers.setdefault(name, value)
+                headers.setdefault("Cache-Control", "max-age=3600" if static else "no-store")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def open_settings_workspace(settings: Settings) -> Workspace:
+    if settings.db_url:
+        return open_url(settings.db_url)
+    if settings.workspace is None:
+        raise WorkspaceError("give a workspace file or a database URL")
+    if settings.passphrase is None and not settings.plain:
+        raise WorkspaceError("an encrypted workspace needs its passphrase")
+    return open_workspace(settings.workspace, settings.passphrase)
+
+
+def _number(value: float | None, places: int = 2) -> str:
+    if value is None:
+        return "–"
+    return f"{value:+.{places}f}".replace("-", "−")
+
+
+def _day(value: date | datetime | None) -> str:
+    return "–" if value is None else f"{value:%-d %b %Y}"
+
+
+def templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["signed"] = _number
+    env.filters["day"] = _day
+    env.filters["words"] = lambda value: str(value).replace("_", " ")
+    return env
+
+
+def create_app(settings: Settings, workspace: Workspace | None = None) -> FastAPI:
+    """The app on the settings' workspace (or on `workspace`, already open, for tests and
+    `serve --demo`; the app closes it when it stops)."""
+    ws = workspace or open_settings_workspace(settings)
+    portal.ensure_salt(ws)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            ws.close()
+
+    app = FastAPI(
+        title="backchannel",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+    )
+    app.state.services = Services(
+        ws=ws,
+        documents=settings.documents_folder(),
+        settings=settings,
+        limiter=LoginLimiter(settings.login_attempts, settings.login_window_seconds),
+    )
+    app.state.templates = templates()
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    register(app)
+    _add_error_pages(app)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _error(request: Request, status: int, title: str, message: str) -> HTMLResponse:
+    return render(
+        request,
+        "error.html",
+        {"title": title, "message": message, "status": status},
+        fragment="_error.html",
+        status=status,
+    )
+
+
+def _add_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(NotLoggedInError)
+    async def not_logged_in(request: Request, _exc: NotLoggedInError) -> Response:
+        if is_htmx(request):
+            return Response(status_code=401, headers={"HX-Redirect": "/login"})
+        if request.method == "GET":
+            target = quote(request.url.path, safe="/")
+            return RedirectResponse(f"/login?next={target}", status_code=303)
+        return _error(request, 401, "Please log in", "Your session has ended. Log in again.")
+
+    @app.exception_handler(RefusedError)
+    async def refused(request: Request, exc: RefusedError) -> Response:
+        return _error(request, 403, "Not for this account", exc.message)
+
+    @app.exception_handler(LoginError)
+    async def login_error(request: Request, exc: LoginError) -> Response:
+        return _error(request, 401, "Please log in", str(exc))
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> Response:
+        return _error(request, 404, "Not found", str(exc))
+
+    @app.exception_handler(BackchannelError)
+    async def bad_input(request: Request, exc: BackchannelError) -> Response:
+        return _error(request, 400, "That did not work", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def incomplete(request: Request, _exc: RequestValidationError) -> Response:
+        return _error(request, 422, "Incomplete form", "Some fields were missing or malformed.")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        title = "Not found" if exc.status_code == 404 else "Request refused"
+        message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
+        return _error(request, exc.status_code, title, message)

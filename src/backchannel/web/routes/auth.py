@@ -1,0 +1,123 @@
+"""Logging in and out, and the health check (the one route that needs no login)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from backchannel.services import accounts
+from backchannel.services.accounts import LoginError
+from backchannel.web.deps import HOME, AnyoneDep, ServicesDep, current_session, render
+from backchannel.web.security import (
+    LOGIN_COOKIE,
+    SESSION_COOKIE,
+    clear_cookie,
+    client_address,
+    is_tls,
+    new_token,
+    same_token,
+    set_cookie,
+)
+
+router = APIRouter()
+
+
+@router.get("/healthz")
+def healthz() -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+def _safe_next(target: str) -> str:
+    """Only a path on this site (never `//elsewhere` or a full URL)."""
+    if target.startswith("/") and not target.startswith(("//", "/\\")) and len(target) < 300:
+        return target
+    return ""
+
+
+def _login_page(
+    request: Request, services: ServicesDep, *, next_: str, error: str = "", status: int = 200
+) -> HTMLResponse:
+    token = new_token()
+    response = render(
+        request,
+        "login.html",
+        {"login_token": token, "next": _safe_next(next_), "error": error},
+        status=status,
+    )
+    secure = is_tls(request, services.settings.secure_cookies)
+    set_cookie(response, LOGIN_COOKIE, token, secure=secure, max_age=3600)
+    return response
+
+
+@router.get("/login", response_model=None)
+def login_form(
+    request: Request,
+    services: ServicesDep,
+    next: str = "",  # the query parameter is called next
+) -> Response:
+    session = current_session(request, services)
+    if session is not None:
+        return RedirectResponse(HOME[session.account.role], status_code=303)
+    return _login_page(request, services, next_=next)
+
+
+@router.post("/login", response_model=None)
+def login(
+    request: Request,
+    services: ServicesDep,
+    handle: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    csrf: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "",  # the form field is called next
+) -> Response:
+    handle = handle.strip().lower()
+    if not same_token(csrf, request.cookies.get(LOGIN_COOKIE, "")):
+        return _login_page(
+            request,
+            services,
+            next_=next,
+            error="The login form had expired; please try again.",
+            status=403,
+        )
+    client = client_address(request)
+    wait = services.limiter.retry_after(handle, client)
+    if wait:
+        response = _login_page(
+            request,
+            services,
+            next_=next,
+            error=f"Too many failed attempts. Try again in {max(1, wait // 60)} minute(s).",
+            status=429,
+        )
+        response.headers["Retry-After"] = str(wait)
+        return response
+    try:
+        account = accounts.authenticate(services.ws, handle, password)
+    except LoginError as error:
+        services.limiter.failed(handle, client)
+        return _login_page(request, services, next_=next, error=str(error).capitalize(), status=401)
+    services.limiter.succeeded(handle)
+    opened = accounts.open_session(services.ws, account, services.settings.session_hours)
+    target = _safe_next(next) or HOME[account.role]
+    done = RedirectResponse(target, status_code=303)
+    secure = is_tls(request, services.settings.secure_cookies)
+    set_cookie(
+        done,
+        SESSION_COOKIE,
+        opened.token,
+        secure=secure,
+        max_age=services.settings.session_hours * 3600,
+    )
+    clear_cookie(done, LOGIN_COOKIE, secure=secure)
+    return done
+
+
+@router.post("/logout")
+def logout(request: Request, services: ServicesDep, session: AnyoneDep) -> RedirectResponse:
+    token = request.cookies.get(SESSION_COOKIE, "")
+    accounts.close_session(services.ws, token, actor=session.account.handle)
+    response = RedirectResponse("/login", status_code=303)
+    clear_cookie(response, SESSION_COOKIE, secure=is_tls(request, services.settings.secure_cookies))
+    return response
