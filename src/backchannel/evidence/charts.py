@@ -6,9 +6,6 @@ figure is left open and rendering is safe in the web server's threads.
 
 from __future__ import annotations
 
-import os
-import tempfile
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from backchannel.domain.indicators import (
     Indicators,
     SideStability,
 )
+from backchannel.evidence._png import save_png
 
 DPI = 150
 SIZE_PX = (1600, 900)
@@ -82,19 +80,7 @@ def indicators_chart(
                 labelcolor=INK,
             )
     figure.text(0.06, 0.025, _text(source, 160), fontsize=7.5, color=FAINT)
-    fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        with warnings.catch_warnings():
-            # Names in scripts DejaVu Sans lacks are drawn as boxes; say nothing about it.
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-            figure.savefig(temp, format="png", dpi=DPI, metadata={"Software": None})
-        os.replace(temp, out)
-    finally:
-        temp.unlink(missing_ok=True)
-        figure.clear()
-    return out
+    return save_png(figure, out, DPI)
 
 
 def _text(value: str, limit: int = MAX_LABEL) -> str:

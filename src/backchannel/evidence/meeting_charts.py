@@ -13,10 +13,7 @@ person.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +27,7 @@ from matplotlib.patches import Rectangle
 
 from backchannel.domain.capture import InterestsMap, ItemKind, PartyItem
 from backchannel.domain.errors import BadInputError
+from backchannel.evidence._png import save_png
 
 # Drawn at about the width they are printed at in the record (A4 text width is 6.3 in),
 # so that the text keeps a readable size on paper.
@@ -85,18 +83,7 @@ def _text(value: str, limit: int) -> str:
 
 
 def _save(figure: Figure, out: Path) -> Path:
-    fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-            figure.savefig(temp, format="png", dpi=DPI, metadata={"Software": None})
-        os.replace(temp, out)
-    finally:
-        temp.unlink(missing_ok=True)
-        figure.clear()
-    return out
+    return save_png(figure, out, DPI)
 
 
 # --- the support heatmap ----------------------------------------------------------------------

@@ -8,9 +8,6 @@ party codes and gender values, never a person.
 
 from __future__ import annotations
 
-import os
-import tempfile
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +20,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from backchannel.domain.errors import BadInputError
+from backchannel.evidence._png import save_png
 
 DPI = 150
 SIZE_PX = (1200, 560)
@@ -168,14 +166,4 @@ def _wrap(label: str) -> str:
 
 
 def _save(figure: Figure, out: Path) -> None:
-    fd, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
-            figure.savefig(temp, format="png", dpi=DPI, metadata={"Software": None})
-        os.replace(temp, out)
-    finally:
-        temp.unlink(missing_ok=True)
-        figure.clear()
+    save_png(figure, out, DPI)
