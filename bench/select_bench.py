@@ -24,7 +24,8 @@ from backchannel.domain.mix import MixRules, RuleKind, check_roster, rules_from_
 from backchannel.domain.people import Candidate, Category
 from backchannel.optimizer import DEFAULT_WORKERS, select_roster
 from backchannel.readers.mix_rules import read_mix_rules
-from backchannel.services.selection import read_pool, select_from_files
+from backchannel.readers.pool import read_pool
+from backchannel.services.selection import select_from_files
 
 SEED = 20240917
 SIZES = (40, 300, 2_000, 5_000)

@@ -7,9 +7,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from backchannel.atomic import write_atomic
 from backchannel.domain.errors import BadInputError
 from backchannel.gate import Gate
-from backchannel.gate.text import DocxText, read_document, redacted_bytes, write_atomic
+from backchannel.gate.text import DocxText, read_document, redacted_bytes
 
 
 def make_docx(path: Path) -> Path:

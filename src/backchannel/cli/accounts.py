@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from backchannel.cli.app import app as root
-from backchannel.cli.context import WorkspaceRef, read_passphrase, ref
+from backchannel.cli.context import WorkspaceRef, ref
 from backchannel.cli.output import emit
 from backchannel.domain.accounts import Account, parse_role
 from backchannel.domain.errors import WorkspaceError
 from backchannel.services import accounts
-from backchannel.services.workspace import Workspace, open_url, open_workspace
 
 PASSWORD_ENV = "BACKCHANNEL_ACCOUNT_PASSWORD"  # noqa: S105 - the variable name, not a secret
 
@@ -44,10 +44,11 @@ InterlocutorOpt = Annotated[
 ]
 
 
-def _open(where: WorkspaceRef, db: str | None) -> Workspace:
-    if db:
-        return open_url(db)
-    return open_workspace(where.path, None if where.insecure else read_passphrase())
+def _where(ctx: typer.Context, db: str | None) -> WorkspaceRef:
+    """The workspace named by the root options, or the server database this command's --db
+    names (the same as the root --db, kept here so `accounts ... --db URL` reads naturally)."""
+    where = ref(ctx)
+    return replace(where, db=db) if db else where
 
 
 def _password(confirm: bool) -> str:
@@ -96,8 +97,7 @@ def add(
     """Add an account (audited). The password comes from BACKCHANNEL_ACCOUNT_PASSWORD or a
     prompt; only its argon2 hash is kept."""
     found = parse_role(role)
-    ws = _open(ref(ctx), db)
-    try:
+    with _where(ctx, db).open() as ws:
         account = accounts.add_account(
             ws,
             handle.strip().lower(),
@@ -106,8 +106,6 @@ def add(
             candidate=candidate,
             interlocutor=interlocutor,
         )
-    finally:
-        ws.close()
     typer.echo(f"Added {account.handle} ({account.role.value}).")
 
 
@@ -118,11 +116,8 @@ def list_(
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Every account with its role and what it is linked to."""
-    ws = _open(ref(ctx), db)
-    try:
+    with _where(ctx, db).open() as ws:
         found = accounts.list_accounts(ws)
-    finally:
-        ws.close()
 
     def human(console: Console) -> None:
         for a in found:
@@ -144,13 +139,10 @@ def role(
 ) -> None:
     """Change an account's role (audited as role.change); its sessions end."""
     found = parse_role(new_role)
-    ws = _open(ref(ctx), db)
-    try:
+    with _where(ctx, db).open() as ws:
         account = accounts.change_role(
             ws, handle, found, candidate=candidate, interlocutor=interlocutor
         )
-    finally:
-        ws.close()
     typer.echo(f"{account.handle} is now {account.role.value}.")
 
 
@@ -161,11 +153,8 @@ def password(
     db: DbOpt = None,
 ) -> None:
     """Set a new password (audited, without the password); the account's sessions end."""
-    ws = _open(ref(ctx), db)
-    try:
+    with _where(ctx, db).open() as ws:
         accounts.set_password(ws, handle, _password(confirm=True))
-    finally:
-        ws.close()
     typer.echo(f"New password set for {handle}.")
 
 
@@ -176,11 +165,8 @@ def disable(
     db: DbOpt = None,
 ) -> None:
     """Disable an account (audited); it can no longer log in, and its sessions end."""
-    ws = _open(ref(ctx), db)
-    try:
+    with _where(ctx, db).open() as ws:
         accounts.set_active(ws, handle, False)
-    finally:
-        ws.close()
     typer.echo(f"{handle} is disabled.")
 
 
@@ -191,9 +177,6 @@ def enable(
     db: DbOpt = None,
 ) -> None:
     """Enable a disabled account again (audited)."""
-    ws = _open(ref(ctx), db)
-    try:
+    with _where(ctx, db).open() as ws:
         accounts.set_active(ws, handle, True)
-    finally:
-        ws.close()
     typer.echo(f"{handle} is enabled.")

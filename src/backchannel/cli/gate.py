@@ -14,12 +14,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from backchannel.atomic import write_atomic
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
 from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
 from backchannel.domain.errors import BadInputError
 from backchannel.gate import Finding, Gate
-from backchannel.gate.text import read_document, redacted_bytes, write_atomic
+from backchannel.gate.text import read_document, redacted_bytes
 from backchannel.readers.candidates import read_candidates
 from backchannel.services.documents import approve_finding
 

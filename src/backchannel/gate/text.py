@@ -12,8 +12,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,20 +160,6 @@ class DocxText:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write to a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def redacted_bytes(gate: Gate, path: Path) -> tuple[bytes, int]:

@@ -63,8 +63,7 @@ def build_demo(
     read_mix_rules(src / "mix.toml", candidates)  # fail before anything is written
     scope = read_scope(src / "scope.toml")
     assessments = read_ripeness(src / "ripeness.toml")
-    events_file = src / "events.csv"
-    read_events(events_file)  # fail before anything is written
+    events = read_events(src / "events.csv")  # fail before anything is written
     read_meeting_file(src / "meeting1.toml")
     read_ratings(src / "ratings.csv")
 
@@ -86,7 +85,7 @@ def build_demo(
         report("Recording scope and ripeness")
         scope_service.set_scope(ws, scope)
         ripeness_service.record_assessments(ws, assessments)
-        table = ripeness_service.import_events(ws, events_file)
+        table = ripeness_service.save_events(ws, events)
         report("Importing the evidence for the brief")
         brief_service.import_demo_inputs(ws, src, actor="demo")
         view = ripeness_service.ripeness_view(ws)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from backchannel.domain.dialogue import Dialogue
 from backchannel.domain.errors import WorkspaceError
 from backchannel.domain.people import Candidate
 from backchannel.domain.scope import Scope
-from backchannel.readers.candidates import read_candidates
 from backchannel.services import _clock
 from backchannel.services.workspace import Workspace
 from backchannel.store import repository, tables
@@ -63,11 +61,6 @@ def save_candidates(ws: Workspace, candidates: Sequence[Candidate]) -> tuple[int
     """Add new candidates and update known ones in one transaction: (added, updated)."""
     with ws.begin() as conn:
         return repository.upsert_candidates(conn, candidates)
-
-
-def import_candidates(ws: Workspace, path: Path) -> tuple[int, int]:
-    """Read and check the whole file first, then write it: (added, updated)."""
-    return save_candidates(ws, read_candidates(path))
 
 
 def list_candidates(ws: Workspace) -> tuple[Candidate, ...]:

@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from backchannel.atomic import write_atomic
 from backchannel.domain.documents import DocumentKind
 from backchannel.domain.errors import BadInputError, BlockingFindingError
 from backchannel.domain.people import Candidate
 from backchannel.gate import Finding, Gate
+from backchannel.gate.fold import fold
 from backchannel.services import _clock
 from backchannel.services import audit as audit_service
-from backchannel.services._files import write_atomic
 from backchannel.services.workspace import Workspace
 from backchannel.store import approvals_repository, repository
 
@@ -80,14 +80,9 @@ def sections(doc: Outgoing) -> Iterator[tuple[str, list[str]]]:
         yield key, [p for p in text.split("\n\n") if p.strip()]
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
 def finding_id(document: str, finding: Finding) -> str:
     """A stable id for one finding in one document, that does not reveal the text."""
-    key = "\0".join((document, finding.participant or "", finding.kind, _fold(finding.text)))
+    key = "\0".join((document, finding.participant or "", finding.kind, fold(finding.text)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 

@@ -41,7 +41,11 @@ def ripeness_view(ws: Workspace) -> RipenessView:
 
 def import_events(ws: Workspace, path: Path) -> EventTable:
     """Read and check the whole file, then replace the stored events in one transaction."""
-    table = read_events(path)
+    return save_events(ws, read_events(path))
+
+
+def save_events(ws: Workspace, table: EventTable) -> EventTable:
+    """Replace the stored events with an already checked table, in one transaction."""
     with ws.begin() as conn:
         repository.replace_events(conn, table.layout, table.events)
     return table

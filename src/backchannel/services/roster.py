@@ -5,7 +5,7 @@ the mix rules (`check_roster`) and the method's editorial warnings. A broken rul
 stop a facilitator's change; it is reported, and shown wherever the roster is shown, as is
 every participant without consent to the current charter.
 
-OR-Tools and openpyxl load only when a command needs them (`selection` imports both).
+OR-Tools loads only when a command needs it (`selection` imports it); openpyxl only for .xlsx.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from backchannel.domain.people import Candidate, Consent
 from backchannel.readers._csvfile import read_text
 from backchannel.readers._tomlfile import MAX_BYTES
 from backchannel.readers.mix_rules import read_mix_rules
+from backchannel.readers.pool import read_pool
 from backchannel.services import _clock
 from backchannel.services import audit as audit_service
 from backchannel.services.dialogue import get_dialogue
@@ -101,8 +102,6 @@ class RosterChange:
 def import_candidates(ws: Workspace, path: Path, actor: str = "cli") -> tuple[int, int]:
     """Read and check the whole CSV or XLSX first, then add new candidates and update known
     ones (by id) in one transaction, audited with counts only: (added, updated)."""
-    from backchannel.services.selection import read_pool
-
     pool = read_pool(path)
     with ws.begin() as conn:
         added, updated = repository.upsert_candidates(conn, pool)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from backchannel.domain.errors import BadInputError
 from backchannel.domain.mix import (
     MixRules,
     RuleKind,
@@ -17,9 +16,8 @@ from backchannel.domain.mix import (
 )
 from backchannel.domain.people import Candidate
 from backchannel.optimizer import DEFAULT_TIME_LIMIT, select_roster
-from backchannel.readers.candidates import read_candidates
-from backchannel.readers.candidates_xlsx import read_candidates_xlsx
 from backchannel.readers.mix_rules import read_mix_rules
+from backchannel.readers.pool import read_pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,16 +33,6 @@ class SelectionResult:
     optimal: bool  # the roster is a proven optimum / the conflicting set proven minimal
     pool_size: int
     seconds: float
-
-
-def read_pool(path: Path) -> tuple[Candidate, ...]:
-    """The candidates of a .csv or .xlsx file in the candidates layout."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return read_candidates(path)
-    if suffix == ".xlsx":
-        return read_candidates_xlsx(path)
-    raise BadInputError("expected a candidates file ending in .csv or .xlsx", file=path.name)
 
 
 def select_from_files(

@@ -5,6 +5,7 @@ each participant's consent. Facilitators only: this is the one screen with names
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from backchannel.domain.errors import BackchannelError
 from backchannel.services import ground_rules
 from backchannel.services import roster as roster_service
+from backchannel.services.accounts import WebSession
 from backchannel.services.roster import RosterChange
 from backchannel.services.roster_report import mix_of
 from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, render
@@ -70,6 +72,23 @@ def select(request: Request, services: ServicesDep, session: FacilitatorDep) -> 
     return render(request, "roster.html", _context(services, request, change=change))
 
 
+def _change_roster(
+    request: Request,
+    services: Services,
+    session: WebSession,
+    change: Callable[..., RosterChange],
+    candidate: str,
+) -> HTMLResponse:
+    """Add or remove one participant, then show the roster with what the change broke."""
+    try:
+        done = change(services.ws, candidate.strip(), actor=session.account.handle)
+    except BackchannelError as error:
+        return render(
+            request, "roster.html", _context(services, request, error=str(error)), status=400
+        )
+    return render(request, "roster.html", _context(services, request, change=done))
+
+
 @router.post("/roster/add")
 def add(
     request: Request,
@@ -77,15 +96,7 @@ def add(
     session: FacilitatorDep,
     candidate: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
-    try:
-        change = roster_service.add_participant(
-            services.ws, candidate.strip(), actor=session.account.handle
-        )
-    except BackchannelError as error:
-        return render(
-            request, "roster.html", _context(services, request, error=str(error)), status=400
-        )
-    return render(request, "roster.html", _context(services, request, change=change))
+    return _change_roster(request, services, session, roster_service.add_participant, candidate)
 
 
 @router.post("/roster/remove")
@@ -95,15 +106,7 @@ def remove(
     session: FacilitatorDep,
     candidate: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
-    try:
-        change = roster_service.remove_participant(
-            services.ws, candidate.strip(), actor=session.account.handle
-        )
-    except BackchannelError as error:
-        return render(
-            request, "roster.html", _context(services, request, error=str(error)), status=400
-        )
-    return render(request, "roster.html", _context(services, request, change=change))
+    return _change_roster(request, services, session, roster_service.remove_participant, candidate)
 
 
 @router.post("/roster/consent", response_model=None)

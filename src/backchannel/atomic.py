@@ -1,4 +1,4 @@
-"""Writing output files whole or not at all."""
+"""Writing files whole or not at all: shared by the export door and the gate's redactor."""
 
 from __future__ import annotations
 
