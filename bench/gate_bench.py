@@ -117,6 +117,42 @@ def synthetic_text(size: int, seed: int) -> str:
     return " ".join(out)
 
 
+# Notes in Arabic, Russian, French and Spanish that name the same people in their script.
+NATIVE = [
+    "كريمة بن سالم", "عبد القادر الشامي", "لأبي حاتم", "والشامي", "يوسف درويش", "بدرويش",
+    "Оксане Грищенко", "Томаш Вечорек", "Болатом Сейткали", "Вечорека", "Грищенко",
+    "Mme Bensalem", "la Sra. Quispe Mamani", "M. Wieczorek", "doña Lucía",
+]  # fmt: skip
+FILLERS = {
+    "ar": "قال إن الطريق مغلق منذ أسبوع وإن اللجنة المحلية طلبت ضمانات مكتوبة قبل فتح المعبر",
+    "ru": "сказал что колонна ждёт у моста уже неделю и местный совет просит письменных гарантий",
+    "fr": "a rappelé que le convoi attend au pont depuis une semaine et que le conseil local",
+    "es": "recordó que el convoy espera en el puente desde hace una semana y que el consejo",
+}
+OTHER_NATIVE = ["مروان البرغوثي", "Лев Толстой", "Simón Bolívar"]
+
+
+def mixed_text(size: int, seed: int) -> str:
+    """Notes of the same size mixing Latin, Arabic and Cyrillic paragraphs."""
+    rng = random.Random(seed)
+    latin = synthetic_text(size // 2, seed)
+    out: list[str] = []
+    total = 0
+    langs = list(FILLERS)
+    while total < size - len(latin):
+        lang = rng.choice(langs)
+        words = FILLERS[lang].split()
+        rng.shuffle(words)
+        roll = rng.random()
+        who = rng.choice(NATIVE) if roll < 0.35 else rng.choice(OTHER_NATIVE) if roll < 0.4 else ""
+        sentence = f"{who} {' '.join(words)}." if who else " ".join(words) + "."
+        out.append(sentence)
+        total += len(sentence) + 1
+        if rng.random() < 0.15:
+            out.append("\n\n")
+    return latin + "\n\n" + " ".join(out)
+
+
 def timed(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
     best = float("inf")
     result = None
@@ -170,6 +206,8 @@ def main() -> None:
     t_fuzzy, _ = timed(lambda: list(gate.index.fuzzy.find(text)))
     t_desc, _ = timed(lambda: list(gate._descriptors.find(text, folded)))
     t_scan, findings = timed(lambda: gate.scan(text))
+    mixed = mixed_text(args.size, args.seed)
+    t_mixed, mixed_findings = timed(lambda: gate.scan(mixed))
     result: dict[str, Any] = {
         "chars": n,
         "roster": len(people),
@@ -183,6 +221,10 @@ def main() -> None:
         "descriptors_s": round(t_desc, 4),
         "scan_s": round(t_scan, 4),
         "scan_chars_per_s": round(n / t_scan),
+        "mixed_chars": len(mixed),
+        "mixed_findings": len(mixed_findings),
+        "mixed_scan_s": round(t_mixed, 4),
+        "mixed_chars_per_s": round(len(mixed) / t_mixed),
     }
     if not args.no_cli:
         net, base = cli_seconds(text, people)
@@ -202,6 +244,12 @@ def main() -> None:
     print(f"  descriptors          {t_desc * 1000:8.1f} ms")
     print(f"  scan (total)         {t_scan * 1000:8.1f} ms   {n / t_scan / 1e6:6.2f} M chars/s")
     print(f"  findings             {len(findings):8d}")
+    print(
+        f"  mixed-script scan    {t_mixed * 1000:8.1f} ms   "
+        f"{len(mixed) / t_mixed / 1e6:6.2f} M chars/s"
+        f"  ({len(mixed):,} characters, Latin, Arabic and Cyrillic; "
+        f"{len(mixed_findings)} findings)"
+    )
     if not args.no_cli:
         print(
             f"  CLI scan --json      {result['cli_chars_per_s'] / 1e6:6.2f} M chars/s "

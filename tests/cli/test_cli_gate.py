@@ -49,7 +49,8 @@ class TestScan:
         def at(text: str, kind: str, who: str) -> dict[str, object]:
             start = NOTES.index(text)
             end = start + len(text)
-            return {"start": start, "end": end, "text": text, "kind": kind, "participant": who}
+            found = {"start": start, "end": end, "text": text, "kind": kind, "participant": who}
+            return found | {"script": "Latin", "language": "en"}
 
         assert [
             at("Dr. Okoye", "name", "c1"),
@@ -63,7 +64,10 @@ class TestScan:
         clean = tmp_path / "clean.md"
         clean.write_text("# Options\nWe will mark the map; hope remains.\n", encoding="utf-8")
         result = runner.invoke(app, ["gate", "scan", str(clean), "--roster", str(roster), "--json"])
-        assert (0, {"findings": []}) == (result.exit_code, json.loads(result.stdout))
+        assert (0, {"findings": [], "unchecked": []}) == (
+            result.exit_code,
+            json.loads(result.stdout),
+        )
 
     def test_human_listing_shows_ids_not_names(self, files: tuple[Path, Path]) -> None:
         notes, roster = files

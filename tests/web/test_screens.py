@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from backchannel.domain.steps import StepStatus
 from backchannel.services import accounts, meetings, outputs
 from backchannel.services import audit as audit_service
@@ -146,6 +148,31 @@ class TestMeetingConsole:
             headers={"HX-Request": "true"},
         )
         assert (400, "Mansouri" in response.text, 0) == (
+            response.status_code,
+            False,
+            len(meetings.meeting_view(web_ws).capture.framings),
+        )
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("قال طارق المنصوري إن المعبر يجب أن يغلق.", "المنصوري"),
+            ("Тарик аль-Мансури считает, что переход надо закрыть.", "Мансури"),
+        ],
+    )
+    def test_a_point_in_arabic_or_cyrillic_that_names_a_participant_is_refused(
+        self, as_role: Any, kit: Any, web_ws: Workspace, text: str, word: str
+    ) -> None:
+        client = as_role("facilitator")
+        _post(client, kit, "/meeting/round", {"action": "start"})
+        response = _post(
+            client,
+            kit,
+            "/meeting/capture/framing",
+            {"kind": "statement", "text": text},
+            headers={"HX-Request": "true"},
+        )
+        assert (400, word in response.text, 0) == (
             response.status_code,
             False,
             len(meetings.meeting_view(web_ws).capture.framings),

@@ -20,7 +20,10 @@ from backchannel.cli.context import ref
 from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
 from backchannel.domain.errors import BadInputError
 from backchannel.gate import Finding, Gate
+from backchannel.gate.lang.detect import LANGUAGE_NAMES, language_at, paragraphs
+from backchannel.gate.scripts import script_of
 from backchannel.gate.text import read_document, redacted_bytes
+from backchannel.gate.translated import Unchecked
 from backchannel.readers.candidates import read_candidates
 from backchannel.services.documents import approve_finding
 
@@ -55,19 +58,44 @@ def _gate(roster: Path, k: int) -> Gate:
     return Gate(read_candidates(roster), k=k)
 
 
-def findings_json(findings: list[Finding]) -> dict[str, object]:
-    return {
-        "findings": [
+def findings_json(
+    findings: list[Finding], text: str = "", unchecked: list[Unchecked] | None = None
+) -> dict[str, object]:
+    """The documented JSON: each finding with the script of its words and the language of
+    its paragraph (ISO 639-1), and the titles the gate could not check in a language."""
+    paras = paragraphs(text) if text else []
+    out: list[dict[str, object]] = []
+    for f in findings:
+        para = language_at(paras, f.start)
+        out.append(
             {
                 "start": f.start,
                 "end": f.end,
                 "text": f.text,
                 "kind": f.kind,
                 "participant": f.participant,
+                "script": script_of(f.text),
+                "language": para.language if para else "en",
             }
-            for f in findings
+        )
+    result: dict[str, object] = {"findings": out}
+    if unchecked is not None:
+        result["unchecked"] = [
+            {"participant": u.participant, "field": u.field, "language": u.language}
+            | {"words": list(u.words)}
+            for u in unchecked
         ]
-    }
+    return result
+
+
+def show_unchecked(unchecked: list[Unchecked], console: Console) -> None:
+    """Say which titles and affiliations could not be looked for in a language."""
+    for u in unchecked:
+        console.print(
+            f"unchecked: the {u.field} of {u.participant} in {LANGUAGE_NAMES[u.language]} "
+            f"(no entry for: {', '.join(u.words)}); read those paragraphs yourself.",
+            markup=False,
+        )
 
 
 def show_findings(text: str, findings: list[Finding], console: Console) -> None:
@@ -107,7 +135,13 @@ def scan(
     gate = _gate(roster, k)
     text = read_document(file)
     findings = gate.scan(text)
-    emit(findings_json(findings), json_out, lambda c: show_findings(text, findings, c))
+    unchecked = gate.unchecked(text)
+
+    def human(console: Console) -> None:
+        show_findings(text, findings, console)
+        show_unchecked(unchecked, console)
+
+    emit(findings_json(findings, text, unchecked), json_out, human)
     exit_with(EXIT_BLOCKED if any(f.participant for f in findings) else 0)
 
 

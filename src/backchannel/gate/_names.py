@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from backchannel.gate import romkey
 from backchannel.gate.finding import Finding
 from backchannel.gate.fold import Folded, fold_text, fold_word
 from backchannel.gate.forms import JOINERS, PARTICLES
@@ -60,6 +61,16 @@ _WORD_AT = re.compile(r"[^\W\d_]+")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+\Z")
 _OPENERS = set("\"'“‘(*•–—-[#>«")
 _ENDERS = set(".!?…")
+# Words around a lone name part that make it a place: "the Qandil mountains", "Aydın
+# province", "plaza Bolívar", "Santiago de Chile", "Saint-Jean-Baptiste".
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?i:mountains?|province|river|valley|district|region|city|county|street|square"
+    r"|lake|sea|gulf|plain|plains|desert|oblast|governorate|wilaya|de[ \t]+Chile)(?![^\W\d_])"
+)
+_PLACE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:plaza|calle|avenida|paseo|rue|place|avenue|boulevard|quai|piazza|via"
+    r"|lake|mount|mont|cape|port|fort|san|santa|santo|são|saint|sainte|st|ste)\.?[ \t-]+\Z"
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -87,8 +98,10 @@ def _similar(word: str, forms: frozenset[str]) -> bool:
     if len(word) < 3:
         return False
     key = skeleton(word)
+    rom = romkey.strong_keys(word)
     return any(
         skeleton(form) == key
+        or bool(rom & romkey.keys(form))
         or (form[0] == word[0] and DamerauLevenshtein.distance(word, form, score_cutoff=1) <= 1)
         for form in forms
     )
@@ -204,6 +217,8 @@ class Scanner:
         words: frozenset[str] = frozenset().union(*(self._words[p] for p in people))
         if (raw.common or end - start <= 4) and self._glued(text, start, end, words):
             return None
+        if self._glued_capital(text, start, end, words) or self._place(text, start, end):
+            return None
         particles = _PARTICLES_BEFORE.search(text, max(0, start - 24), start)
         if particles is not None:
             start = particles.start()
@@ -237,6 +252,22 @@ class Scanner:
             if not (title_case and not sentence_initial(text, begin)) and not _CUE.match(text, end):
                 return None
         return begin, end
+
+    @staticmethod
+    def _place(text: str, start: int, end: int) -> bool:
+        """True when the words around a lone part make it a place (see _PLACE_AFTER)."""
+        if _PLACE_AFTER.match(text, end) is not None:
+            return True
+        return _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+    @staticmethod
+    def _glued_capital(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+        """True when a hyphen glues the part to a capitalised word of another name
+        ("Jalal-Abad" for a participant Jalal)."""
+        if end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
+            after = _WORD_AT.match(text, end + 1)
+            return after is not None and fold_word(after.group()) not in words
+        return False
 
     def _glued(self, text: str, start: int, end: int, words: frozenset[str]) -> bool:
         """True when a hyphen glues the part to a word outside the name ("Min-seo").

@@ -31,6 +31,15 @@ _SPECIAL = {
     "ŧ": "t",
     "ŋ": "ng",
     "ĸ": "k",
+    # Arabic letters written interchangeably (see `lang.ar`); same length, so offsets hold.
+    "ة": "ه",
+    "ى": "ي",
+    "ی": "ي",
+    "ک": "ك",
+    "ۀ": "ه",
+    "ە": "ه",
+    "ھ": "ه",
+    "ہ": "ه",
 }
 # Marks of ayn and hamza in romanised Arabic count as apostrophes: they separate nothing.
 _APOSTROPHES = "'’‘ʼʻʿʾ`´"
@@ -43,6 +52,8 @@ def fold_char(char: str) -> str:
         return char.lower() if char.isalnum() else " "
     if char in _APOSTROPHES:
         return " "
+    if char == "\u0640":  # the Arabic tatweel only stretches a word: لـمنتدى is لمنتدى
+        return ""
     out = []
     for c in unicodedata.normalize("NFKD", char.casefold()):
         if unicodedata.combining(c):

@@ -131,8 +131,9 @@ def _strip_article(word: str) -> tuple[str, bool]:
     return word, False
 
 
-def part_forms(part: str) -> set[str]:
-    """Every form of one folded name part."""
+def part_forms(part: str, *, article: bool = True) -> set[str]:
+    """Every form of one folded name part; `article=False` for a given name, which never
+    takes the Arabic article ("El Niño" is not Nino) unless the roster writes it."""
     if " " in part and part.split(" ", 1)[0] in JOINERS:
         return _joined_forms(part)
     core, had_article = _strip_article(part)
@@ -142,6 +143,9 @@ def part_forms(part: str) -> set[str]:
         if " " in spelling:
             continue
         joined = had_article or len(spelling) >= 5
+        if not (article or had_article):
+            out |= abd_forms(spelling)
+            continue
         out |= {
             f
             for f in article_forms(spelling, joined=joined)
@@ -276,8 +280,8 @@ def name_forms(
     """All forms for one participant."""
     parts = split_name(name)
     singles: set[str] = set()
-    for part in parts:
-        singles |= part_forms(part)
+    for n, part in enumerate(parts):
+        singles |= part_forms(part, article=n > 0 or len(parts) == 1)
     alias_set: set[str] = set()
     initials: set[str] = set()
     for alias in aliases:

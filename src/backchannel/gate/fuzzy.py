@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from backchannel.gate import romkey
 from backchannel.gate.fold import fold_word
 from backchannel.gate.honorifics import TITLE_WORDS, has_honorific, initials_before
 from backchannel.gate.variants import family_ids, skeleton
@@ -53,6 +54,13 @@ def _nisba_root(word: str, target: str) -> bool:
     )
 
 
+def _wordlike(word: str) -> bool:
+    """True for a word written like a name (Schtscherbakow), not a run of code or base64
+    ("IxtGyw"): capital first, small letters after, a vowel for every four letters."""
+    vowels = sum(c in "aeiouyäöüéèëïîôâàåøœæ" for c in word.lower())
+    return word[1:].islower() and vowels * 4 >= len(word)
+
+
 def threshold(target: str) -> int:
     """Edits allowed for a name part of this length."""
     return 1 if len(target) <= 8 else 2
@@ -65,9 +73,15 @@ class FuzzyMatcher:
         by_first: dict[str, list[tuple[str, frozenset[int]]]] = {}
         self._by_skeleton: dict[str, set[int]] = {}
         self._short: dict[str, list[tuple[str, frozenset[int]]]] = {}
+        self._by_romkey: dict[str, list[tuple[str, frozenset[int]]]] = {}
         for word, people in targets.items():
             if " " in word or len(word) < MIN_TARGET - 2:
                 continue
+            # Article forms ("elminseo") are not romanisations of anything.
+            joined_article = word[:2] in ("al", "el", "ul", "il") and word[2:] in targets
+            if len(word) >= MIN_WORD and not joined_article:
+                for key in romkey.strong_keys(word):
+                    self._by_romkey.setdefault(key, []).append((word, people))
             self._by_skeleton.setdefault(skeleton(word), set()).update(people)
             if len(word) >= MIN_TARGET:
                 by_first.setdefault(word[0], []).append((word, people))
@@ -120,6 +134,34 @@ class FuzzyMatcher:
             people |= owners[i]
         return frozenset(people)
 
+    def lookup_romanised(self, word: str, folded: str) -> frozenset[int]:
+        """The people whose name part another romanisation spells as `word` (see `romkey`)."""
+        if folded in self._exact or folded in self._skip or not _wordlike(word):
+            return frozenset()
+        people: set[int] = set()
+        for key in romkey.strong_keys(word):
+            for target, owners in self._by_romkey.get(key, ()):
+                families, other = family_ids(folded), family_ids(target)
+                if families and other and not families & other:
+                    continue
+                # A nisba keeps its -i in every romanisation: Dorran is not al-Durrani.
+                nisba = target.endswith(("i", "y")) and not folded.endswith(("i", "y", "ie"))
+                # Three consonants say little ("Track" and Tariq, "Africa" and Faruq): the
+                # spellings must then also be near once vowels are evened out.
+                if len(key) == romkey.MIN_KEY and (
+                    DamerauLevenshtein.distance(skeleton(folded), skeleton(target), score_cutoff=2)
+                    > 1
+                ):
+                    continue
+                if (
+                    nisba
+                    or _nisba_root(folded, target)
+                    or (folded.endswith(_INFLECTIONS) and not target.endswith(folded[-2:]))
+                ):
+                    continue
+                people |= owners
+        return frozenset(people)
+
     def lookup_short(self, word: str) -> frozenset[int]:
         """The people with a name part of four or five letters one edit from `word`."""
         hit = self._short_cache.get(word)
@@ -143,6 +185,8 @@ class FuzzyMatcher:
         for word in set(_CAP_WORD.findall(text)):
             folded = word.lower() if word.isascii() else fold_word(word)
             people = self.lookup(folded) if len(folded) >= MIN_WORD else frozenset()
+            if not people and len(folded) >= MIN_WORD:
+                people = self.lookup_romanised(word, folded)
             if people:
                 hits[word] = people
             elif len(folded) <= MIN_TARGET:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from backchannel.gate._names import sentence_initial
 from backchannel.gate.finding import Finding
+from backchannel.gate.lang.detect import language_at, paragraphs
 
 if TYPE_CHECKING:
     from backchannel.gate.scan import Gate
@@ -35,6 +36,31 @@ CATEGORY_PLACEHOLDERS = {
     "technical_expert": "a technical expert",
     "community_voice": "a community representative",
 }
+# The same placeholders in the language of the paragraph (see `lang.detect`).
+LOCAL = {
+    "fr": {"name": "un participant", "other": "une personne", "affiliation": "une organisation",
+           "authoritative_proxy": "un ancien haut responsable",
+           "technical_expert": "un expert technique",
+           "community_voice": "un représentant de la société civile"},
+    "es": {"name": "un participante", "other": "una persona", "affiliation": "una organización",
+           "authoritative_proxy": "un exalto funcionario",
+           "technical_expert": "un experto técnico",
+           "community_voice": "un representante comunitario"},
+    "ru": {"name": "один из участников", "other": "один человек",
+           "affiliation": "одна организация",
+           "authoritative_proxy": "бывший высокопоставленный чиновник",
+           "technical_expert": "технический эксперт",
+           "community_voice": "представитель общественности"},
+    "uk": {"name": "один з учасників", "other": "одна людина",
+           "affiliation": "одна організація",
+           "authoritative_proxy": "колишній високопосадовець",
+           "technical_expert": "технічний експерт",
+           "community_voice": "представник громади"},
+    "ar": {"name": "أحد المشاركين", "other": "أحد الأشخاص", "affiliation": "إحدى المنظمات",
+           "authoritative_proxy": "مسؤول رفيع سابق",
+           "technical_expert": "خبير فني",
+           "community_voice": "ممثل عن المجتمع"},
+}  # fmt: skip
 LAST_RESORT = "[withheld]"
 _ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
 MAX_PASSES = 4
@@ -49,13 +75,18 @@ class Replacement:
     text: str
 
 
-def placeholder_for(gate: Gate, finding: Finding) -> str:
-    """The neutral words that stand in for one finding (lower case)."""
+def placeholder_for(gate: Gate, finding: Finding, language: str = "en") -> str:
+    """The neutral words that stand in for one finding (lower case), in `language` when
+    the gate has them (French, Spanish, Russian, Ukrainian, Arabic), else in English."""
+    local = LOCAL.get(language)
+    key = finding.kind if finding.kind in ("affiliation", "other") else "name"
     if finding.kind == "title" and finding.participant is not None:
         category = gate.categories.get(finding.participant, "")
         if gate.category_sizes.get(category, 0) >= gate.k and category in CATEGORY_PLACEHOLDERS:
-            return CATEGORY_PLACEHOLDERS[category]
-        return "a participant"
+            return local[category] if local else CATEGORY_PLACEHOLDERS[category]
+        return local["name"] if local else "a participant"
+    if local:
+        return local[key]
     return PLACEHOLDERS.get(finding.kind, "a participant")
 
 
@@ -63,9 +94,11 @@ def plan(gate: Gate, text: str, findings: list[Finding] | None = None) -> list[R
     """The replacements, in order, for one pass over `text`."""
     out: list[Replacement] = []
     floor = 0
+    paras = paragraphs(text) if not text.isascii() else []
     for f in gate.scan(text) if findings is None else findings:
         start, end = f.start, f.end
-        words = placeholder_for(gate, f)
+        para = language_at(paras, start) if paras else None
+        words = placeholder_for(gate, f, para.language if para else "en")
         if f.kind in ("affiliation", "title"):
             article = _ARTICLE.search(text, max(floor, start - 8), start)
             if article is not None:

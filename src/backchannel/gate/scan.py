@@ -10,6 +10,9 @@ from backchannel.gate.descriptors import DescriptorFinder
 from backchannel.gate.finding import Finding
 from backchannel.gate.fold import fold_text
 from backchannel.gate.index import RosterIndex
+from backchannel.gate.lang.detect import Paragraph, paragraphs
+from backchannel.gate.native import NativeFinder
+from backchannel.gate.translated import TranslatedFinder, Unchecked
 
 # When findings overlap they become one; its kind is the first of these among them.
 _PRIORITY = {"name": 0, "alias": 1, "title": 2, "affiliation": 3, "descriptor": 4, "other": 5}
@@ -45,6 +48,10 @@ class Gate:
         self.index = RosterIndex(roster)
         self._scanner = Scanner(self.index)
         self._descriptors = DescriptorFinder(self.index.people, k)
+        self._native = NativeFinder(roster)
+        phrases = [(c.id, "title", c.title) for c in roster if c.title.strip()]
+        phrases += [(c.id, "affiliation", c.affiliation) for c in roster if c.affiliation.strip()]
+        self._translated = TranslatedFinder(phrases)
         self.categories: dict[str, str] = {p.id: p.category for p in self.index.people}
         self.category_sizes: dict[str, int] = {}
         for p in self.index.people:
@@ -55,7 +62,19 @@ class Gate:
         folded = fold_text(text)
         found = self._scanner.find(text, folded)
         found.extend(self._descriptors.find(text, folded))
+        found.extend(self._native.find(text))
+        if not text.isascii() or " " in text:
+            found.extend(self._translated.find(text, folded, self.paragraphs(text)))
         return merge_overlaps(text, found)
+
+    @staticmethod
+    def paragraphs(text: str) -> list[Paragraph]:
+        """The paragraphs of `text` with their language and script (see `lang.detect`)."""
+        return paragraphs(text)
+
+    def unchecked(self, text: str) -> list[Unchecked]:
+        """Titles and affiliations the gate could not look for in the notes' languages."""
+        return self._translated.unchecked({p.language for p in paragraphs(text)})
 
     def redact(self, text: str) -> str:
         """The text with every finding replaced by a neutral placeholder."""

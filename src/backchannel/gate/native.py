@@ -1,0 +1,412 @@
+"""Participants named in the notes' own script: Arabic, Cyrillic, Greek, Georgian, ...
+
+The roster is typed in Latin. For every person the gate derives, from the roster alone,
+the keys their name has in each script (see `lang.ar` for Arabic script, `translit` and
+`romkey` for the others) and matches the notes' words on those keys:
+
+1. Each word in a non-Latin script is read: Arabic words lose proclitics and the article
+   (`lang.ar.stems`) and are matched on their consonant skeleton; Cyrillic words lose
+   case endings (`lang.cyrillic.stems`), are transliterated by ICU and matched on the
+   consonant key shared by romanisations. Aliases the roster gives in a native script
+   match as written too.
+2. Neighbouring words of the same person join into one mention; a kunya (أبو, أبا, أبي,
+   أم) or عبد joins the word after it; an honorific before (السيدة, الدكتور, г-н) and a
+   patronymic after (Викторовна) belong to the mention.
+3. A lone word must look like a name: a key of three consonants or more and not an
+   ordinary word of the language (صباح, سلام, لطيفة), unless an honorific or a verb of
+   speech stands next to it (وقالت سلوى). A Latin family name ending like a nisba (-i)
+   matches only an Arabic word ending in ي (الكبيسي, not the town كبيسة); a given name
+   never takes the article (السلام is not Salam). A lone Cyrillic word next to a
+   capitalised word that is not the same person's is somebody else (Михаилу Врубелю),
+   and after "в" or "из" it is a place (в Камышине).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from backchannel.domain.people import Candidate
+from backchannel.gate import romkey
+from backchannel.gate.finding import Finding
+from backchannel.gate.forms import _ABD_PREFIXES, ARTICLES, JOINERS, split_name
+from backchannel.gate.lang import ar, cyrillic
+from backchannel.gate.scripts import (
+    ANY_WORD,
+    NOT_BEFORE,
+    native_words,
+    script_of,
+    word_script,
+)
+from backchannel.gate.translit import to_latin
+from backchannel.gate.variants import family_ids, spellings
+
+GIVEN, FAMILY, ALIAS = 0, 1, 2
+_KUNYA_LATIN = {"abu": "abu", "abou": "abu", "abo": "abu", "umm": "umm", "um": "umm"}
+_KUNYA_LATIN |= {"om": "umm", "oum": "umm"}
+_KUNYA_ARABIC = {"ابو": "abu", "ابا": "abu", "ابي": "abu", "ام": "umm"}
+_CASED = frozenset({"Cyrillic", "Greek", "Armenian"})
+_GAP = re.compile(r"[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:-[ \t]?)?|[ \t]?-[ \t]?")
+_SPACES = r"(?:[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:-[ \t]?)?|[ \t]?-[ \t]?)"
+_AFTER = re.compile(f"{_SPACES}({ANY_WORD.pattern})")
+_BEFORE = re.compile(f"{NOT_BEFORE}({ANY_WORD.pattern}){_SPACES}\\Z")
+_CYR_HONORIFIC = re.compile(
+    r"(?i:г-н|г-жа|господин|госпожа|генерал|полковник|доктор|профессор|д-р|пан|пани"
+    r"|генерала|полковника|доктора|профессора|пана|пани|гражданин|товарищ)\.?[ \t]+\Z"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One way a key points to a person."""
+
+    person: int
+    role: int
+    strong: bool
+    nisba: bool = False
+    article: bool = False
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str
+    script: str
+    hits: dict[int, Hit]
+    common: bool = False
+    article: bool = False
+
+
+def _add(table: dict[str, list[Hit]], key: str, hit: Hit) -> None:
+    if key:
+        table.setdefault(key, []).append(hit)
+
+
+def _arabic_core(part: str) -> tuple[str, bool, str]:
+    """(core, had article, prefix key) of a folded Latin part: "al rubaie", "abdul sattar"."""
+    head, _, rest = part.partition(" ")
+    if rest and head in ARTICLES:
+        return rest.replace(" ", ""), True, ""
+    if rest and head in _KUNYA_LATIN:
+        return rest.replace(" ", ""), False, _KUNYA_LATIN[head] + ":"
+    joined = part.replace(" ", "")
+    for prefix in _ABD_PREFIXES:
+        flat = prefix.replace(" ", "")
+        if joined.startswith(flat) and len(joined) - len(flat) >= 3 and flat.startswith("abd"):
+            return joined[len(flat) :], False, "abd:"
+    return joined, False, ""
+
+
+class NativeIndex:
+    """The roster's names as keys in every script but Latin."""
+
+    def __init__(self, roster: Sequence[Candidate]) -> None:
+        self.ids = [c.id for c in roster]
+        self.arabic: dict[str, list[Hit]] = {}
+        self.latin: dict[str, list[Hit]] = {}
+        self.keys: dict[str, list[Hit]] = {}
+        self.exact: dict[str, list[Hit]] = {}
+        self.words: list[set[str]] = []
+        for i, cand in enumerate(roster):
+            self.words.append(set())
+            parts = split_name(cand.name)
+            for n, part in enumerate(parts):
+                role = GIVEN if n == 0 and len(parts) > 1 else FAMILY
+                self._add_latin(i, part, role)
+            for alias in cand.aliases:
+                if script_of(alias) == "Latin":
+                    for part in split_name(alias) if " " not in alias.strip() else [alias]:
+                        self._add_latin(i, _fold_alias(part), ALIAS)
+                else:
+                    self._add_native(i, alias)
+
+    def _add_latin(self, person: int, part: str, role: int) -> None:
+        core, article, prefix = _arabic_core(part)
+        if not core:
+            return
+        nisba = ar.latin_is_nisba(core) and role != GIVEN
+        for spelling in spellings(core) | {core}:
+            for key in ar.latin_skeletons(spelling):
+                strong = len(key.lstrip("V")) >= 3 or bool(prefix)
+                hit = Hit(person, role, strong, nisba, article or role == FAMILY)
+                _add(self.arabic, prefix + key, hit)
+            if prefix:
+                continue
+            strong = len(spelling) >= 4
+            _add(self.latin, spelling, Hit(person, role, strong))
+            for key in romkey.keys(spelling):
+                _add(self.keys, key, Hit(person, role, len(key) >= romkey.MIN_KEY))
+        self.words[person].add(core)
+
+    def _add_native(self, person: int, alias: str) -> None:
+        for start, end, word, script in native_words(alias):
+            del start, end
+            if script == "Arabic":
+                norm = ar.normalize(word)
+                _add(self.exact, norm, Hit(person, ALIAS, len(norm) >= 3))
+                for stem, _art in ar.stems(norm)[:1]:
+                    key = ar.skeleton(stem)
+                    _add(self.arabic, key, Hit(person, ALIAS, len(key.lstrip("V")) >= 3))
+            else:
+                low = word.lower().replace("ё", "е")
+                _add(self.exact, low, Hit(person, ALIAS, len(low) >= 3))
+                for latin in to_latin(low, script):
+                    for key in romkey.keys(latin):
+                        _add(self.keys, key, Hit(person, ALIAS, len(key) >= romkey.MIN_KEY))
+
+
+def _fold_alias(part: str) -> str:
+    from backchannel.gate.fold import fold
+
+    return fold(part)
+
+
+def _merge(into: dict[int, Hit], hits: Sequence[Hit]) -> None:
+    for hit in hits:
+        old = into.get(hit.person)
+        if old is None or (hit.strong and not old.strong):
+            into[hit.person] = hit
+
+
+class NativeFinder:
+    """Finds participants in the non-Latin words of a text."""
+
+    def __init__(self, roster: Sequence[Candidate]) -> None:
+        self.index = NativeIndex(roster)
+        self._cache: dict[tuple[str, str], tuple[dict[int, Hit], bool, bool]] = {}
+
+    def _read(self, word: str, script: str) -> tuple[dict[int, Hit], bool, bool]:
+        """(hits by person, is an ordinary word, carries the article) for one word."""
+        hit = self._cache.get((word, script))
+        if hit is None:
+            hit = self._read_arabic(word) if script == "Arabic" else self._read_other(word, script)
+            self._cache[(word, script)] = hit
+        return hit
+
+    def _read_arabic(self, word: str) -> tuple[dict[int, Hit], bool, bool]:
+        idx = self.index
+        norm = ar.normalize(word)
+        out: dict[int, Hit] = {}
+        common = norm in ar.common_words()
+        article = False
+        exact = idx.exact.get(norm)
+        if exact:
+            _merge(out, exact)
+        for stem, has_article in ar.stems(norm):
+            if stem in ar.common_words():
+                common = True
+            if stem.startswith("عبدال") and len(stem) > 6:
+                _merge(out, idx.arabic.get("abd:" + ar.skeleton(stem[5:]), ()))
+                continue
+            found = [
+                h
+                for h in idx.arabic.get(ar.skeleton(stem), ())
+                if (h.article or not has_article or h.role == ALIAS)
+                and (not h.nisba or stem.endswith("ي"))
+            ]
+            if found:
+                article = article or has_article
+                if has_article:
+                    # A nisba with the article (الربيعي, بالنعيمي) is a family name.
+                    found = [
+                        Hit(h.person, h.role, True, h.nisba, h.article)
+                        if h.nisba and len(ar.skeleton(stem).lstrip("V")) >= 2
+                        else h
+                        for h in found
+                    ]
+                _merge(out, found)
+        return out, common, article
+
+    def _read_other(self, word: str, script: str) -> tuple[dict[int, Hit], bool, bool]:
+        idx = self.index
+        out: dict[int, Hit] = {}
+        low = word.lower().replace("ё", "е")
+        exact = idx.exact.get(low)
+        if exact:
+            _merge(out, exact)
+        forms = cyrillic.stems(word) if script == "Cyrillic" else (low,)
+        for form in forms:
+            for latin in to_latin(form, script):
+                _merge(out, idx.latin.get(latin, ()))
+                for key in romkey.keys(latin):
+                    _merge(out, idx.keys.get(key, ()))
+        return out, False, False
+
+    def find(self, text: str) -> list[Finding]:
+        """Every mention in the non-Latin words of `text`, sorted."""
+        if text.isascii():
+            return []
+        keep: dict[str, str] = {}
+        for word in set(ANY_WORD.findall(text)):
+            if not any(c.isalpha() for c in word):
+                continue
+            script = word_script(word)
+            if self._read(word, script)[0] or (script == "Arabic" and self._head(word)):
+                keep[word] = script
+        if not keep:
+            return []
+        tokens = []
+        for m in ANY_WORD.finditer(text):
+            word = m.group()
+            found = keep.get(word)
+            if found is not None:
+                tokens.append(_Token(m.start(), m.end(), word, found, *self._read(word, found)))
+        self._join_prefixed(text, tokens)
+        return list(self._chains(text, tokens))
+
+    @staticmethod
+    @lru_cache(maxsize=16384)
+    def _head(word: str) -> str | None:
+        """ "abu", "umm" or "abd" when the word is a kunya or عبد (with proclitics)."""
+        stems = ar.stems(ar.normalize(word))
+        head = next((_KUNYA_ARABIC[s] for s, _a in stems if s in _KUNYA_ARABIC), None)
+        if head is None and any(s == "عبد" for s, _a in stems):
+            head = "abd"
+        return head
+
+    def _after(self, text: str, end: int) -> _Token | None:
+        """The word right after offset `end` in a non-Latin script, if any."""
+        m = _AFTER.match(text, end)
+        if m is None:
+            return None
+        word = m.group(1)
+        script = word_script(word)
+        return _Token(m.start(1), m.end(1), word, script, *self._read(word, script))
+
+    def _before(self, text: str, start: int) -> _Token | None:
+        """The word right before offset `start` in a non-Latin script, if any."""
+        m = _BEFORE.search(text, max(0, start - 40), start)
+        if m is None:
+            return None
+        word = m.group(1)
+        script = word_script(word)
+        return _Token(m.start(1), m.end(1), word, script, *self._read(word, script))
+
+    def _join_prefixed(self, text: str, tokens: list[_Token]) -> None:
+        """A kunya or عبد before a word: the pair is matched as one name."""
+        idx = self.index
+        for n, tok in enumerate(tokens):
+            if tok.script != "Arabic":
+                continue
+            head = self._head(tok.word)
+            nxt = self._after(text, tok.end) if head else None
+            if head is None or nxt is None or nxt.script != "Arabic":
+                continue
+            found: dict[int, Hit] = {}
+            for stem, _art in ar.stems(ar.normalize(nxt.word)):
+                _merge(found, idx.arabic.get(f"{head}:{ar.skeleton(stem)}", ()))
+            if found:
+                tok.end, tok.word = nxt.end, text[tok.start : nxt.end]
+                tok.hits = {p: Hit(h.person, h.role, True) for p, h in found.items()}
+                tok.common = False
+                if n + 1 < len(tokens) and tokens[n + 1].start == nxt.start:
+                    tokens[n + 1].hits = {}
+
+    def _chains(self, text: str, tokens: list[_Token]) -> Iterator[Finding]:
+        chain: list[_Token] = []
+        people: set[int] = set()
+        at = 0
+        for n, tok in enumerate(tokens):
+            if not tok.hits:
+                if chain:
+                    yield from self._accept(text, tokens, at, chain, people)
+                chain, people = [], set()
+                continue
+            if chain and _adjacent(text, chain[-1], tok) and people & tok.hits.keys():
+                chain.append(tok)
+                people &= tok.hits.keys()
+                continue
+            if chain:
+                yield from self._accept(text, tokens, at, chain, people)
+            chain, people, at = [tok], set(tok.hits), n
+        if chain:
+            yield from self._accept(text, tokens, at, chain, people)
+
+    def _accept(
+        self, text: str, tokens: list[_Token], at: int, chain: list[_Token], people: set[int]
+    ) -> Iterator[Finding]:
+        person = min(people)
+        first, last = chain[0], chain[-1]
+        del tokens, at
+        prev = self._before(text, first.start)
+        nxt = self._after(text, last.end)
+        start, end = first.start, last.end
+        hits = [t.hits[person] for t in chain]
+        honorific = self._honorific(text, first, prev)
+        if first.script == "Cyrillic" and nxt is not None and cyrillic.is_patronymic(nxt.word):
+            end = nxt.end
+            honorific = True
+        if len(chain) == 1:
+            tok, hit = first, hits[0]
+            cue = honorific or self._cue(tok, prev, nxt)
+            if not cue:
+                if tok.script in _CASED and not tok.word[:1].isupper():
+                    return
+                if not hit.strong or tok.common:
+                    return
+                if self._foreign(text, tok, prev, nxt, person):
+                    return
+        if honorific and prev is not None and start == first.start and prev.end <= start:
+            if self._is_title_token(text, prev):
+                start = prev.start
+        kind = "alias" if all(h.role == ALIAS for h in hits) else "name"
+        yield Finding(start, end, text[start:end], kind, self.index.ids[person])
+
+    @staticmethod
+    def _is_title_token(text: str, tok: _Token) -> bool:
+        return tok.script == "Arabic" and ar.is_honorific(ar.normalize(tok.word))
+
+    def _honorific(self, text: str, tok: _Token, prev: _Token | None) -> bool:
+        if tok.script == "Arabic":
+            return prev is not None and ar.is_honorific(ar.normalize(prev.word))
+        return _CYR_HONORIFIC.search(text, max(0, tok.start - 24), tok.start) is not None
+
+    @staticmethod
+    def _cue(tok: _Token, prev: _Token | None, nxt: _Token | None) -> bool:
+        if tok.script != "Arabic":
+            return False
+        return any(
+            other is not None and other.script == "Arabic" and ar.is_cue(ar.normalize(other.word))
+            for other in (prev, nxt)
+        )
+
+    def _foreign(
+        self, text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, person: int
+    ) -> bool:
+        """True when a lone word stands with another name or after a place preposition."""
+        if tok.script == "Arabic":
+            return False
+        if prev is not None and prev.word.lower() in cyrillic.PLACE_PREPOSITIONS:
+            return True
+        for other in (prev, nxt):
+            if other is None or person in other.hits or len(other.word) < 3:
+                continue
+            if not other.word[:1].isupper() or cyrillic.is_patronymic(other.word):
+                continue
+            if other is prev and _sentence_start(text, other.start) and not _known_name(other):
+                continue
+            return True
+        return False
+
+
+def _known_name(tok: _Token) -> bool:
+    """True when a word is a given name the variant families know (Сергей, Михаил)."""
+    return any(family_ids(latin) for latin in to_latin(tok.word, tok.script))
+
+
+def _adjacent(text: str, a: _Token, b: _Token) -> bool:
+    gap = text[a.end : b.start]
+    return not gap or _GAP.fullmatch(gap) is not None
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\"'«“(—–-":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;"
+
+
+__all__ = ["NativeFinder", "NativeIndex", "JOINERS"]

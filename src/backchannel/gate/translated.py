@@ -1,0 +1,391 @@
+"""Roster titles and affiliations found in notes written in French, Spanish, Russian, Arabic.
+
+A roster title is typed in English ("former chief of the general staff"); a rapporteur
+writing in French writes « l'ancien chef d'état-major ». The gate carries a lexicon
+(`data/lexicon.tsv`) of the words role titles and organisation names are made of, with
+the stems of their translations. For each paragraph in one of those languages (see
+`lang.detect`), a title is found where words matching each of its content words stand
+close together in any order (within three words per content word, one sentence). Place
+and other proper names in an organisation's name ("Kirkuk Civic Forum") match their
+transliteration (كركوك, Тверским). "Former", "retired", "senior" and "acting" are
+optional and join the mention when they stand next to it, as do an article before it.
+
+A title with a word the lexicon does not hold cannot be checked in that language: the
+gate says so (`Unchecked`) rather than pass the notes as clean in silence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from backchannel.gate import romkey
+from backchannel.gate.finding import Finding
+from backchannel.gate.fold import Folded, fold
+from backchannel.gate.honorifics import TITLE_WORDS
+from backchannel.gate.lang import ar
+from backchannel.gate.lang.detect import Paragraph
+from backchannel.gate.translit import to_latin
+
+LANGUAGES = ("fr", "es", "ru", "ar")
+# Ukrainian notes are read with the Russian entries (many stems are shared).
+_READ_AS = {"uk": "ru"}
+_OPTIONAL = frozenset({"former", "ex", "retired", "senior", "acting"})
+_STOP = frozenset(
+    "of the and for in on at to a an with from by s its their his her".split()
+)  # fmt: skip
+_ARTICLES = {
+    "fr": frozenset({"le", "la", "les", "l", "un", "une", "du", "des", "de", "d"}),
+    "es": frozenset({"el", "la", "los", "las", "un", "una", "del"}),
+    "ru": frozenset(),
+    "ar": frozenset(),
+}
+_PREFIXES = {
+    "fr": ("ex", "co", "vice", "sous"),
+    "es": ("ex", "co", "vice", "sub"),
+    "ru": ("экс", "вице", "со", "зам"),
+    "ar": (),
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?;؛]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Unchecked:
+    """A title or affiliation the gate could not look for in one language of the notes."""
+
+    participant: str
+    field: str  # "title" or "affiliation"
+    language: str
+    words: tuple[str, ...]  # the words with no entry in that language
+
+
+@cache
+def lexicon() -> dict[str, dict[str, tuple[tuple[str, ...], ...]]]:
+    """English word -> language -> alternatives, each a tuple of stems for adjacent words."""
+    text = resources.files("backchannel.gate").joinpath("data/lexicon.tsv").read_text("utf-8")
+    out: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        english = cells[0].split("|")
+        by_lang: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for lang, cell in zip(LANGUAGES, cells[1:], strict=False):
+            alts = tuple(
+                tuple(_norm(piece, lang) for piece in alt.split())
+                for alt in cell.split("|")
+                if alt.strip()
+            )
+            if alts:
+                by_lang[lang] = alts
+        for word in english:
+            entry = out.setdefault(fold(word).replace(" ", "_"), {})
+            for lang, alts in by_lang.items():
+                entry[lang] = entry.get(lang, ()) + alts
+    return out
+
+
+def _norm(word: str, lang: str) -> str:
+    if lang == "ar":
+        return ar.normalize(word)
+    if lang == "ru":
+        return word.lower().replace("ё", "е")
+    return fold(word).replace(" ", "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Concept:
+    """One content word of a title: its stems in a language, or a proper name."""
+
+    alts: tuple[tuple[str, ...], ...]
+    proper: str  # a folded proper name ("kirkuk"), matched by transliteration
+    optional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    person: int
+    field: str
+    concepts: dict[str, tuple[_Concept, ...]]  # by language, when checkable
+    missing: dict[str, tuple[str, ...]]  # by language, the words with no entry
+
+
+def _content_words(phrase: str) -> list[tuple[str, bool]]:
+    """(folded word or bigram key, is a proper name) for the content words of a phrase."""
+    raw = re.sub(r"\([^)]*\)", " ", phrase)
+    words = [(w, w[:1].isupper()) for w in _WORD.findall(raw)]
+    lex = lexicon()
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(words):
+        word = fold(words[i][0])
+        if i + 1 < len(words):
+            pair = f"{word}_{fold(words[i + 1][0])}"
+            if pair in lex:
+                out.append((pair, False))
+                i += 2
+                continue
+        if word not in _STOP and (len(word) > 1 or word == "co"):
+            out.append((word, words[i][1] and word not in lex))
+        i += 1
+    return out
+
+
+def _build(person: int, field: str, phrase: str) -> _Phrase | None:
+    words = _content_words(phrase)
+    if not words:
+        return None
+    lex = lexicon()
+    concepts: dict[str, tuple[_Concept, ...]] = {}
+    missing: dict[str, tuple[str, ...]] = {}
+    for lang in LANGUAGES:
+        found: list[_Concept] = []
+        lacking: list[str] = []
+        for word, proper in words:
+            entry = lex.get(word, {}).get(lang)
+            if entry:
+                found.append(_Concept(entry, "", word in _OPTIONAL))
+            elif proper and len(word) >= 3:
+                found.append(_Concept((), word, False))
+            elif word in _OPTIONAL:
+                continue
+            else:
+                lacking.append(word.replace("_", " "))
+        required = [c for c in found if not c.optional]
+        if lacking:
+            missing[lang] = tuple(lacking)
+        elif len(required) == 1 and not _distinctive(words):
+            continue  # "general" or "director" alone would flag every other page
+        elif required:
+            concepts[lang] = tuple(found)
+    return _Phrase(person, field, concepts, missing)
+
+
+_AR_SAME_LENGTH = str.maketrans("ةىیکۀەھہ", "هييكهههه")
+_CLITICS = ("و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
+
+
+def _folded_stem(stem: str, lang: str) -> str:
+    """A stem as it reads in the folded text (see `fold`), Arabic letters evened out."""
+    out = fold(stem)
+    return out.translate(_AR_SAME_LENGTH) if lang == "ar" else out
+
+
+def _distinctive(words: list[tuple[str, bool]]) -> bool:
+    """True for a one-word title worth looking for alone (demographer, not general)."""
+    content = [w for w, _p in words if w not in _OPTIONAL]
+    return len(content) == 1 and len(content[0]) >= 9 and content[0] not in TITLE_WORDS
+
+
+class TranslatedFinder:
+    """Roster titles and affiliations in the languages of `LANGUAGES`.
+
+    One Aho-Corasick automaton per language holds every stem of every title (with the
+    prefixes and proclitics it may carry) and runs over the folded text of that language's
+    paragraphs only; the words near each hit are then checked for the title's other words.
+    """
+
+    def __init__(self, titles: Sequence[tuple[str, str, str]]) -> None:
+        """`titles`: (person id, field, English phrase), in roster order."""
+        self.ids = [pid for pid, _f, _p in titles]
+        self.phrases = [
+            p for i, (_pid, field, text) in enumerate(titles) if (p := _build(i, field, text))
+        ]
+        self._automata: dict[str, tuple[Any, list[tuple[tuple[int, int], ...]], list[int]]] = {}
+
+    def _automaton(self, lang: str) -> tuple[Any, list[tuple[tuple[int, int], ...]], list[int]]:
+        """(automaton, payloads, pattern lengths) for one language, built on first use."""
+        built = self._automata.get(lang)
+        if built is not None:
+            return built
+        meanings: dict[str, set[tuple[int, int]]] = {}
+        lead = _CLITICS if lang == "ar" else _PREFIXES[lang]
+        for n, phrase in enumerate(self.phrases):
+            for k, concept in enumerate(phrase.concepts.get(lang, ())):
+                for alt in concept.alts:
+                    body = " ".join(_folded_stem(piece, lang) for piece in alt)
+                    if not body.strip():
+                        continue
+                    forms = {body} | {p + body for p in lead}
+                    if lang != "ar":
+                        forms |= {p + q + body for p in lead for q in lead}
+                    for form in forms:
+                        meanings.setdefault(f" {form}", set()).add((n, k))
+        automaton = ahocorasick.Automaton()
+        payloads: list[tuple[tuple[int, int], ...]] = []
+        lengths: list[int] = []
+        for pattern, who in meanings.items():
+            automaton.add_word(pattern, len(payloads))
+            payloads.append(tuple(sorted(who)))
+            lengths.append(len(pattern))
+        if payloads:
+            automaton.make_automaton()
+        built = (automaton if payloads else None, payloads, lengths)
+        self._automata[lang] = built
+        return built
+
+    def unchecked(self, languages: set[str]) -> list[Unchecked]:
+        """What could not be looked for in the given languages of the notes."""
+        out = []
+        for lang in sorted(languages):
+            lang = _READ_AS.get(lang, lang)
+            if lang not in LANGUAGES:
+                continue
+            for p in self.phrases:
+                if lang in p.missing:
+                    out.append(Unchecked(self.ids[p.person], p.field, lang, p.missing[lang]))
+        return out
+
+    def find(self, text: str, folded: Folded, paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
+        """Titles and affiliations in the paragraphs written in one of `LANGUAGES`."""
+        padded = f" {folded.text} "
+        for para in paragraphs:
+            lang = _READ_AS.get(para.language, para.language)
+            if lang not in LANGUAGES:
+                continue
+            automaton, payloads, lengths = self._automaton(lang)
+            if automaton is None:
+                continue
+            lo = _folded_offset(folded, para.start)
+            hi = _folded_offset(folded, para.end) + 2
+            hits: dict[int, list[tuple[int, int, int]]] = {}
+            base = lo - 1
+            for end, pid in automaton.iter(padded[base : min(hi, len(padded))]):
+                end += base
+                start = end - lengths[pid] + 2  # in padded text: just after the space
+                word_end = padded.find(" ", end)
+                for n, k in payloads[pid]:
+                    hits.setdefault(n, []).append((start, word_end, k))
+            for n, found in hits.items():
+                yield from self._windows(text, folded, padded, self.phrases[n], lang, found)
+
+    def _windows(
+        self,
+        text: str,
+        folded: Folded,
+        padded: str,
+        phrase: _Phrase,
+        lang: str,
+        hits: list[tuple[int, int, int]],
+    ) -> Iterator[Finding]:
+        concepts = phrase.concepts[lang]
+        required = {k for k, c in enumerate(concepts) if not c.optional}
+        proper = {k for k in required if concepts[k].proper}
+        optional = {k for k, c in enumerate(concepts) if c.optional}
+        reach = 3 * len(required) + 1
+        need = len(required) - (1 if len(required) >= 3 else 0)
+        hits = sorted(set(hits))
+        used_until = -1
+        for a, (s0, _e0, k0) in enumerate(hits):
+            if k0 not in required or s0 <= used_until:
+                continue
+            seen = {k0}
+            lo, hi = s0, hits[a][1]
+            for s, e, k in hits[a + 1 :]:
+                if padded.count(" ", s0, s) > reach or self._sentence_between(text, folded, s0, s):
+                    break
+                if k in required and k not in seen:
+                    seen.add(k)
+                    hi = max(hi, e)
+            # Proper names are looked for only around words that already make the title.
+            if len(seen) < min(2, len(required - proper)):
+                continue
+            for k in proper - seen:
+                near = self._proper_near(padded, lo, hi, concepts[k].proper, lang)
+                if near is not None:
+                    seen.add(k)
+                    lo, hi = min(lo, near[0]), max(hi, near[1])
+            if len(seen) < need or len(seen - proper) == 0:
+                continue
+            for s, e, k in hits:
+                # Optional words ("former", "в отставке") and repeated ones next to it.
+                if k not in optional and k not in seen:
+                    continue
+                if (s < lo and _words_between(padded, s, lo) <= 2) or (
+                    s >= hi and _words_between(padded, hi, s) <= (2 if k in optional else 1)
+                ):
+                    lo, hi = min(lo, s), max(hi, e)
+            lo = _article_before(padded, lo, lang)
+            used_until = hi
+            start, end = folded.start(lo - 1), folded.end(hi - 1)
+            yield Finding(start, end, text[start:end], phrase.field, self.ids[phrase.person])
+
+    @staticmethod
+    def _sentence_between(text: str, folded: Folded, a: int, b: int) -> bool:
+        return _SENTENCE_END.search(text, folded.start(a - 1), folded.start(b - 1)) is not None
+
+    @staticmethod
+    def _proper_near(padded: str, lo: int, hi: int, name: str, lang: str) -> tuple[int, int] | None:
+        """A word within three words of [lo, hi) that spells the proper name `name`."""
+        left = lo
+        for _ in range(4):
+            if left <= 1:
+                left = 0
+                break
+            left = max(padded.rfind(" ", 0, left - 1), 0)
+        right = hi
+        for _ in range(3):
+            nxt = padded.find(" ", right + 1)
+            right = nxt if nxt >= 0 else len(padded)
+        for m in _NON_SPACE.finditer(padded, left, right):
+            if _proper(m.group(), name, lang):
+                return m.start(), m.end()
+        return None
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _words_between(padded: str, a: int, b: int) -> int:
+    return padded.count(" ", a, b) if a <= b else 99
+
+
+def _article_before(padded: str, pos: int, lang: str) -> int:
+    """`pos` moved back over articles ("la", "l", "el") right before it."""
+    articles = _ARTICLES[lang]
+    while pos > 1:
+        prev_start = padded.rfind(" ", 0, pos - 1) + 1
+        if padded[prev_start : pos - 1] not in articles:
+            break
+        pos = prev_start
+    return pos
+
+
+def _folded_offset(folded: Folded, original: int) -> int:
+    """The first folded offset (in the padded text) whose original offset is >= `original`."""
+    lo, hi = 0, len(folded.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if folded.start(mid) < original:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo + 1
+
+
+@cache
+def _proper_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    latin = frozenset(k for k in romkey.keys(name) if len(k) >= 2)
+    arabic = frozenset(k for k in ar.latin_skeletons(name) if len(k.lstrip("V")) >= 2)
+    return latin, arabic
+
+
+@lru_cache(maxsize=65536)
+def _proper(word: str, name: str, lang: str) -> bool:
+    """True when a folded word is a place or other proper name of the title, in any script."""
+    latin_keys, arabic_keys = _proper_keys(name)
+    if lang == "ar":
+        return any(ar.skeleton(f) in arabic_keys for f, _a in ar.stems(word))
+    if lang == "ru":
+        for latin in to_latin(word, "Cyrillic"):
+            if any(k.startswith(n) for k in romkey.keys(latin) for n in latin_keys):
+                return True
+        return False
+    return word == name or (len(name) >= 5 and word.startswith(name[: len(name) - 1]))
