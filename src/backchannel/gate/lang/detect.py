@@ -8,8 +8,9 @@ Arabic and Persian (پ چ ژ گ ی ک). A paragraph with no clue keeps the langu
 paragraph before it, and the first one defaults to English for Latin script.
 
 A statistical detector (lingua 2.1) was tried and not kept: 96 MB installed, 3.2 s and
-330 MB of memory to load nine languages' models on every scan; and on minutes, where the choice is between a handful of
-languages with distinct function words, it decides nothing this does not.
+330 MB of memory to load nine languages' models on every scan; and on minutes, where the
+choice is between a handful of languages with distinct function words, it decides nothing
+this does not.
 """
 
 from __future__ import annotations
