@@ -31,7 +31,8 @@ from functools import lru_cache
 from backchannel.domain.people import Candidate
 from backchannel.gate import romkey
 from backchannel.gate.finding import Finding
-from backchannel.gate.forms import _ABD_PREFIXES, ARTICLES, JOINERS, split_name
+from backchannel.gate.fold import fold
+from backchannel.gate.forms import _ABD_PREFIXES, ARTICLES, split_name
 from backchannel.gate.lang import ar, cyrillic
 from backchannel.gate.scripts import (
     ANY_WORD,
@@ -48,8 +49,8 @@ _KUNYA_LATIN = {"abu": "abu", "abou": "abu", "abo": "abu", "umm": "umm", "um": "
 _KUNYA_LATIN |= {"om": "umm", "oum": "umm"}
 _KUNYA_ARABIC = {"ابو": "abu", "ابا": "abu", "ابي": "abu", "ام": "umm"}
 _CASED = frozenset({"Cyrillic", "Greek", "Armenian"})
-_GAP = re.compile(r"[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:-[ \t]?)?|[ \t]?-[ \t]?")
 _SPACES = r"(?:[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:-[ \t]?)?|[ \t]?-[ \t]?)"
+_GAP = re.compile(_SPACES)
 _AFTER = re.compile(f"{_SPACES}({ANY_WORD.pattern})")
 _BEFORE = re.compile(f"{NOT_BEFORE}({ANY_WORD.pattern}){_SPACES}\\Z")
 _CYR_HONORIFIC = re.compile(
@@ -119,7 +120,7 @@ class NativeIndex:
             for alias in cand.aliases:
                 if script_of(alias) == "Latin":
                     for part in split_name(alias) if " " not in alias.strip() else [alias]:
-                        self._add_latin(i, _fold_alias(part), ALIAS)
+                        self._add_latin(i, fold(part), ALIAS)
                 else:
                     self._add_native(i, alias)
 
@@ -142,8 +143,7 @@ class NativeIndex:
         self.words[person].add(core)
 
     def _add_native(self, person: int, alias: str) -> None:
-        for start, end, word, script in native_words(alias):
-            del start, end
+        for _start, _end, word, script in native_words(alias):
             if script == "Arabic":
                 norm = ar.normalize(word)
                 _add(self.exact, norm, Hit(person, ALIAS, len(norm) >= 3))
@@ -156,12 +156,6 @@ class NativeIndex:
                 for latin in to_latin(low, script):
                     for key in romkey.keys(latin):
                         _add(self.keys, key, Hit(person, ALIAS, len(key) >= romkey.MIN_KEY))
-
-
-def _fold_alias(part: str) -> str:
-    from backchannel.gate.fold import fold
-
-    return fold(part)
 
 
 def _merge(into: dict[int, Hit], hits: Sequence[Hit]) -> None:
@@ -308,11 +302,10 @@ class NativeFinder:
     def _chains(self, text: str, tokens: list[_Token]) -> Iterator[Finding]:
         chain: list[_Token] = []
         people: set[int] = set()
-        at = 0
-        for n, tok in enumerate(tokens):
+        for tok in tokens:
             if not tok.hits:
                 if chain:
-                    yield from self._accept(text, tokens, at, chain, people)
+                    yield from self._accept(text, chain, people)
                 chain, people = [], set()
                 continue
             if chain and _adjacent(text, chain[-1], tok) and people & tok.hits.keys():
@@ -320,17 +313,14 @@ class NativeFinder:
                 people &= tok.hits.keys()
                 continue
             if chain:
-                yield from self._accept(text, tokens, at, chain, people)
-            chain, people, at = [tok], set(tok.hits), n
+                yield from self._accept(text, chain, people)
+            chain, people = [tok], set(tok.hits)
         if chain:
-            yield from self._accept(text, tokens, at, chain, people)
+            yield from self._accept(text, chain, people)
 
-    def _accept(
-        self, text: str, tokens: list[_Token], at: int, chain: list[_Token], people: set[int]
-    ) -> Iterator[Finding]:
+    def _accept(self, text: str, chain: list[_Token], people: set[int]) -> Iterator[Finding]:
         person = min(people)
         first, last = chain[0], chain[-1]
-        del tokens, at
         prev = self._before(text, first.start)
         nxt = self._after(text, last.end)
         start, end = first.start, last.end
@@ -350,13 +340,13 @@ class NativeFinder:
                 if self._foreign(text, tok, prev, nxt, person):
                     return
         if honorific and prev is not None and start == first.start and prev.end <= start:
-            if self._is_title_token(text, prev):
+            if self._is_title_token(prev):
                 start = prev.start
         kind = "alias" if all(h.role == ALIAS for h in hits) else "name"
         yield Finding(start, end, text[start:end], kind, self.index.ids[person])
 
     @staticmethod
-    def _is_title_token(text: str, tok: _Token) -> bool:
+    def _is_title_token(tok: _Token) -> bool:
         return tok.script == "Arabic" and ar.is_honorific(ar.normalize(tok.word))
 
     def _honorific(self, text: str, tok: _Token, prev: _Token | None) -> bool:
@@ -407,6 +397,3 @@ def _sentence_start(text: str, pos: int) -> bool:
     while j >= 0 and text[j] in " \t\"'«“(—–-":
         j -= 1
     return j < 0 or text[j] in ".!?\n:;"
-
-
-__all__ = ["NativeFinder", "NativeIndex", "JOINERS"]

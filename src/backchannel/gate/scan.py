@@ -63,8 +63,7 @@ class Gate:
         found = self._scanner.find(text, folded)
         found.extend(self._descriptors.find(text, folded))
         found.extend(self._native.find(text))
-        if not text.isascii() or " " in text:
-            found.extend(self._translated.find(text, folded, self.paragraphs(text)))
+        found.extend(self._translated.find(text, folded, self.paragraphs(text)))
         return merge_overlaps(text, found)
 
     @staticmethod

@@ -27,7 +27,6 @@ _RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "Georgian": ((0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x2D00, 0x2D2F)),
     "Hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
 }
-SCRIPTS = ("Latin", *_RANGES)
 # Arabic punctuation and digits inside the Arabic block are not letters.
 _NOT_LETTERS = "،؛؟٪٫٬٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹۔"
 

@@ -168,14 +168,7 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
     return _Phrase(person, field, concepts, missing)
 
 
-_AR_SAME_LENGTH = str.maketrans("ةىیکۀەھہ", "هييكهههه")
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
-
-
-def _folded_stem(stem: str, lang: str) -> str:
-    """A stem as it reads in the folded text (see `fold`), Arabic letters evened out."""
-    out = fold(stem)
-    return out.translate(_AR_SAME_LENGTH) if lang == "ar" else out
 
 
 def _distinctive(words: list[tuple[str, bool]]) -> bool:
@@ -210,7 +203,8 @@ class TranslatedFinder:
         for n, phrase in enumerate(self.phrases):
             for k, concept in enumerate(phrase.concepts.get(lang, ())):
                 for alt in concept.alts:
-                    body = " ".join(_folded_stem(piece, lang) for piece in alt)
+                    # As it reads in the folded text (fold also evens out ة/ه, ى/ي).
+                    body = " ".join(fold(piece) for piece in alt)
                     if not body.strip():
                         continue
                     forms = {body} | {p + body for p in lead}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
@@ -19,17 +20,13 @@ REPORTING = (
 )
 
 
-def _words(name: str) -> frozenset[str]:
-    text = (
-        resources.files("backchannel.gate")
-        .joinpath("data")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
+def word_list(*path: str, normalize: Callable[[str], str] = fold) -> frozenset[str]:
+    """The words of a data file under `gate/data/` (comments after #), each normalized."""
+    text = resources.files("backchannel.gate").joinpath("data", *path).read_text(encoding="utf-8")
     out: set[str] = set()
     for line in text.splitlines():
         line = line.split("#", 1)[0]
-        out.update(fold(w) for w in line.split())
+        out.update(normalize(w) for w in line.split())
     out.discard("")
     return frozenset(out)
 
@@ -37,10 +34,10 @@ def _words(name: str) -> frozenset[str]:
 @cache
 def common_words() -> frozenset[str]:
     """Ordinary English words that are also names ("will", "hope", "said"), folded."""
-    return _words("common_words.txt")
+    return word_list("common_words.txt")
 
 
 @cache
 def not_names() -> frozenset[str]:
     """Capitalised words that are never names ("The", "Yesterday", "March"), folded."""
-    return _words("not_names.txt")
+    return word_list("not_names.txt")

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
 from backchannel.gate.fold import fold
 from backchannel.gate.romkey import collapse
+from backchannel.gate.words import word_list
 
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LETTERS = str.maketrans(
@@ -147,17 +147,7 @@ def latin_skeletons(word: str) -> frozenset[str]:
 
 
 def _words(name: str) -> frozenset[str]:
-    text = (
-        resources.files("backchannel.gate")
-        .joinpath("data")
-        .joinpath("ar")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
-    out: set[str] = set()
-    for line in text.splitlines():
-        out.update(normalize(w) for w in line.split("#", 1)[0].split())
-    return frozenset(out)
+    return word_list("ar", name, normalize=normalize)
 
 
 @cache
