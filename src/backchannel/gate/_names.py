@@ -24,7 +24,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from backchannel.gate import romkey
 from backchannel.gate.finding import Finding
 from backchannel.gate.fold import Folded, fold_text, fold_word
-from backchannel.gate.forms import JOINERS, PARTICLES
+from backchannel.gate.forms import JOINERS, PARTICLES, part_forms
 from backchannel.gate.honorifics import TITLE_WORDS, has_honorific, initials_before, prefix_start
 from backchannel.gate.index import (
     ACRONYM,
@@ -55,6 +55,10 @@ _PARTICLES = (
 _GAP = re.compile(rf"(?:[ \t]*\n?[ \t]*|[ \t]*-[ \t]*)(?:(?i:{_PARTICLES})[ \t]+)*\Z")
 _PARTICLES_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?i:{_PARTICLES})[ \t]+)+\Z")
 _CUE = re.compile(rf"(?:['’]s?(?![^\W\d_])|[ \t]*[,:;()\]]|[ \t]+(?:{REPORTING})(?![^\W\d_]))")
+# Initials written bare ("VAK") or with a dot after each letter ("V.A.K.", "V. K."), not
+# letters that a comma or a space separates ("A, B").
+_INITIALS = re.compile(r"[^\W\d_]+|[^\W\d_]\.(?:[ \t]?[^\W\d_]\.?)+")
+_REPORTING_WORD = re.compile(f"(?:{REPORTING})")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+\Z")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
 _WORD_AT = re.compile(r"[^\W\d_]+")
@@ -71,7 +75,27 @@ _PLACE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?i:plaza|calle|avenida|paseo|rue|place|avenue|boulevard|quai|piazza|via"
     r"|lake|mount|mont|cape|port|fort|san|santa|santo|são|saint|sainte|st|ste)\.?[ \t-]+\Z"
 )
+# Articles before a given name make it a thing, not a person: "El Niño", "La Paz".
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:El|La|Los|Las|Al|Le|Les)[ \t]+\Z")
+# Given names that are also adjectives: before a noun they are the adjective ("Roman
+# numerals", "German delegation", "Christian militias").
+_ADJECTIVE_NAMES = frozenset({"roman", "german", "christian", "norman", "florentin", "latin"})
+_NOT_A_NOUN = frozenset(
+    "that to about the a an in of on at for with by from is was has had have will would and"
+    " or but as who whom if then also did does do not never himself herself he she they him"
+    " her them this these those there here when while because since".split()
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _given_only(parts: tuple[str, ...]) -> frozenset[str]:
+    """The forms of a given name that no other part of the same name has."""
+    if len(parts) < 2:
+        return frozenset()
+    others: set[str] = set()
+    for part in parts[1:]:
+        others |= part_forms(part)
+    return frozenset(part_forms(parts[0], article=False) - others)
 
 
 def sentence_initial(text: str, pos: int, *, colon: bool = True) -> bool:
@@ -115,6 +139,7 @@ class Scanner:
         self._ordinary = not_names() | TITLE_WORDS | PARTICLES | JOINERS
         self._common = common_words()
         self._words = [index.person_words(p.index) for p in index.people]
+        self._given = [_given_only(p.forms.parts) for p in index.people]
 
     def find(self, text: str, folded: Folded | None = None) -> list[Finding]:
         """Names, aliases, affiliations and titles of participants (no descriptors)."""
@@ -139,7 +164,11 @@ class Scanner:
                         found.append(Finding(os_, oe, text[os_:oe], "title", ids[who[0]]))
                     elif what in (INITIALS, ACRONYM):
                         span = text[os_:oe]
-                        if span.isupper() and not self._in_caps_run(text, os_, oe):
+                        if (
+                            span.isupper()
+                            and _INITIALS.fullmatch(span) is not None
+                            and not self._in_caps_run(text, os_, oe)
+                        ):
                             kind = "alias" if what == INITIALS else "affiliation"
                             found.append(Finding(os_, oe, span, kind, ids[who[0]]))
         for start, end_, people in idx.fuzzy.find(text):
@@ -244,6 +273,8 @@ class Scanner:
                 end = nxt.end(1)
             else:
                 return None
+        if self._not_a_person(text, raw, people, token):
+            return None
         begin = prefix_start(text, start)
         if raw.common:
             if supported:
@@ -252,6 +283,21 @@ class Scanner:
             if not (title_case and not sentence_initial(text, begin)) and not _CUE.match(text, end):
                 return None
         return begin, end
+
+    def _not_a_person(self, text: str, raw: _Raw, people: frozenset[int], token: str) -> bool:
+        """True when a lone given name is a thing: after an article ("El Niño") or an
+        adjective before a noun ("Roman numerals")."""
+        folded = fold_word(token)
+        if not all(folded in self._given[p] for p in people):
+            return False
+        if _ARTICLE_BEFORE.search(text, max(0, raw.start - 6), raw.start) is not None:
+            return True
+        if folded in _ADJECTIVE_NAMES:
+            nxt = _NEXT_WORD.match(text, raw.end)
+            if nxt is not None and nxt.group(1).islower():
+                word = nxt.group(1)
+                return word not in _NOT_A_NOUN and _REPORTING_WORD.fullmatch(word) is None
+        return False
 
     @staticmethod
     def _place(text: str, start: int, end: int) -> bool:

@@ -31,6 +31,12 @@ _SPECIAL = {
     "ŧ": "t",
     "ŋ": "ng",
     "ĸ": "k",
+    # Hausa and Fula hooked letters, usually written plain (Ɗanjuma, Danjuma).
+    "ɗ": "d",
+    "ƙ": "k",
+    "ɓ": "b",
+    "ƴ": "y",
+    "ɠ": "g",
     # Arabic letters written interchangeably (see `lang.ar`); same length, so offsets hold.
     "ة": "ه",
     "ى": "ي",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from backchannel.gate.diminutives import diminutives
 from backchannel.gate.fold import fold, fold_word
 from backchannel.gate.honorifics import CASED, TITLE_WORDS
 from backchannel.gate.variants import family_of, spellings
@@ -80,6 +81,8 @@ class NameForms:
     acronyms: frozenset[str]  # upper-case-only
     titles: frozenset[str]
     part_initials: frozenset[str]  # first letters of the parts, for "O. Kovach"
+    # short forms of the given name used alone (Sasha), each with "is an ordinary word"
+    diminutives: tuple[tuple[str, bool], ...] = ()
 
 
 def article_forms(core: str, *, joined: bool) -> set[str]:
@@ -288,8 +291,10 @@ def name_forms(
         forms, inits = alias_forms(alias)
         alias_set |= forms
         initials |= inits
+    initials |= name_initials(name)
     phrases, acronyms = affiliation_forms(affiliation) if affiliation else (set(), set())
     firsts = {_strip_article(p)[0][:1] for p in parts}
+    shorts = diminutives(parts[0]) if len(parts) > 1 else {}
     return NameForms(
         parts=tuple(parts),
         singles=frozenset(singles),
@@ -299,4 +304,25 @@ def name_forms(
         acronyms=frozenset(acronyms),
         titles=frozenset(title_forms(title)) if title else frozenset(),
         part_initials=frozenset(f for f in firsts if f),
+        diminutives=tuple(sorted((f, o) for f, o in shorts.items() if f not in singles)),
     )
+
+
+def name_initials(name: str) -> set[str]:
+    """The initials of a full name as upper-case-only aliases: "VAK" and "V. A. K." for
+    three words or more, only the spaced or dotted "V. K." for two (a bare "VK" is too
+    often something else). Particles and the article give no letter (A. S. for
+    Abdelkader al-Shami)."""
+    letters = ""
+    for word in re.sub(r"\([^)]*\)", " ", name).split():
+        folded = fold(word)
+        head, _, rest = folded.partition(" ")
+        if head in ARTICLES and rest:
+            folded = rest
+        if not folded or folded in PARTICLES | ARTICLES | JOINERS | TITLE_WORDS:
+            continue
+        letters += folded[0]
+    if len(letters) < 2 or not letters.isalpha():
+        return set()
+    spaced = " ".join(letters)
+    return {letters, spaced} if len(letters) >= 3 else {spaced}

@@ -54,6 +54,23 @@ def _nisba_root(word: str, target: str) -> bool:
     )
 
 
+_SLAVIC_SUFFIXES = (
+    ("ova", ("ova", "owa", "eva", "ewa", "ava", "awa")),
+    ("eva", ("ova", "owa", "eva", "ewa", "yeva", "jewa")),
+    ("ov", ("ov", "ow", "off", "of", "ev", "ew", "eff")),
+    ("ev", ("ov", "ow", "off", "of", "ev", "ew", "eff")),
+)
+
+
+def _suffix_lost(word: str, target: str) -> bool:
+    """True when `target` ends in a Slavic surname suffix that `word` does not keep in any
+    romanisation: Khokhloma, the painted spoons, is not Khokhlova."""
+    for suffix, kept in _SLAVIC_SUFFIXES:
+        if target.endswith(suffix) and len(target) > len(suffix) + 2:
+            return not word.endswith(kept)
+    return False
+
+
 def _wordlike(word: str) -> bool:
     """True for a word written like a name (Schtscherbakow), not a run of code or base64
     ("IxtGyw"): capital first, small letters after, a vowel for every four letters."""
@@ -129,7 +146,7 @@ class FuzzyMatcher:
                 continue
             if word.endswith(_INFLECTIONS) and not target.endswith(word[-2:]):
                 continue
-            if _nisba_root(word, target):
+            if _nisba_root(word, target) or _suffix_lost(word, target):
                 continue
             people |= owners[i]
         return frozenset(people)
@@ -146,15 +163,22 @@ class FuzzyMatcher:
                     continue
                 # A nisba keeps its -i in every romanisation: Dorran is not al-Durrani.
                 nisba = target.endswith(("i", "y")) and not folded.endswith(("i", "y", "ie"))
-                # Three consonants say little ("Track" and Tariq, "Africa" and Faruq): the
-                # spellings must then also be near once vowels are evened out.
-                if len(key) == romkey.MIN_KEY and (
-                    DamerauLevenshtein.distance(skeleton(folded), skeleton(target), score_cutoff=2)
+                # Three consonants say little in a short word ("Track" and Tariq, "Africa"
+                # and Faruq): the spellings must then also be near once vowels are evened
+                # out. Long words carry more (Chodschajewa and Xo'jayeva).
+                long = len(folded) >= 8 and len(target) >= 7
+                if (
+                    len(key) == romkey.MIN_KEY
+                    and not long
+                    and DamerauLevenshtein.distance(
+                        skeleton(folded), skeleton(target), score_cutoff=2
+                    )
                     > 1
                 ):
                     continue
                 if (
                     nisba
+                    or _suffix_lost(folded, target)
                     or _nisba_root(folded, target)
                     or (folded.endswith(_INFLECTIONS) and not target.endswith(folded[-2:]))
                 ):

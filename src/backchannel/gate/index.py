@@ -81,6 +81,8 @@ class RosterIndex:
                 targets.setdefault(form, set()).add(p.index)
             for form in f.aliases:
                 add(form, ALIAS, p.index, _is_common(form))
+            for form, ordinary in f.diminutives:
+                add(form, ALIAS, p.index, ordinary or _is_common(form))
             for form in f.initials:
                 add(form, INITIALS, p.index)
             for form in f.affiliations:

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from backchannel.domain.people import Candidate
 from backchannel.gate import romkey
+from backchannel.gate.diminutives import diminutives
 from backchannel.gate.finding import Finding
 from backchannel.gate.fold import fold
 from backchannel.gate.forms import _ABD_PREFIXES, ARTICLES, split_name
@@ -117,6 +118,8 @@ class NativeIndex:
             for n, part in enumerate(parts):
                 role = GIVEN if n == 0 and len(parts) > 1 else FAMILY
                 self._add_latin(i, part, role)
+            for short, ordinary in diminutives(parts[0]).items() if len(parts) > 1 else ():
+                self._add_latin(i, short, ALIAS, weak=ordinary)
             for alias in cand.aliases:
                 if script_of(alias) == "Latin":
                     for part in split_name(alias) if " " not in alias.strip() else [alias]:
@@ -124,22 +127,22 @@ class NativeIndex:
                 else:
                     self._add_native(i, alias)
 
-    def _add_latin(self, person: int, part: str, role: int) -> None:
+    def _add_latin(self, person: int, part: str, role: int, *, weak: bool = False) -> None:
         core, article, prefix = _arabic_core(part)
         if not core:
             return
         nisba = ar.latin_is_nisba(core) and role != GIVEN
         for spelling in spellings(core) | {core}:
             for key in ar.latin_skeletons(spelling):
-                strong = len(key.lstrip("V")) >= 3 or bool(prefix)
+                strong = not weak and (len(key.lstrip("V")) >= 3 or bool(prefix))
                 hit = Hit(person, role, strong, nisba, article or role == FAMILY)
                 _add(self.arabic, prefix + key, hit)
             if prefix:
                 continue
-            strong = len(spelling) >= 4
+            strong = not weak and len(spelling) >= 4
             _add(self.latin, spelling, Hit(person, role, strong))
             for key in romkey.keys(spelling):
-                _add(self.keys, key, Hit(person, role, len(key) >= romkey.MIN_KEY))
+                _add(self.keys, key, Hit(person, role, not weak and len(key) >= romkey.MIN_KEY))
         self.words[person].add(core)
 
     def _add_native(self, person: int, alias: str) -> None:

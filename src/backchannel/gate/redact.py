@@ -61,6 +61,25 @@ LOCAL = {
            "technical_expert": "خبير فني",
            "community_voice": "ممثل عن المجتمع"},
 }  # fmt: skip
+# After a Russian or Ukrainian preposition "один" takes the preposition's case: "с одним
+# из участников", "к одному из участников", "у одного из участников".
+_SLAVIC_CASES = {
+    "ru": (
+        ("одним из участников", "с|со|между|над|под|перед|за"),
+        ("одном из участников", "о|об|обо|при"),
+        ("одному из участников", "к|ко|по|благодаря|согласно"),
+        ("одного из участников", "у|от|до|для|без|после|около|из|против|кроме|среди|возле"),
+    ),
+    "uk": (
+        ("одним з учасників", "з|із|зі|між|над|під|перед|за"),
+        ("одному з учасників", "при|по"),
+        ("одного з учасників", "у|в|від|до|для|без|після|біля|проти|крім|серед|про"),
+    ),
+}
+_SLAVIC_PREPOSITION = {
+    lang: [(words, re.compile(rf"(?<![^\W\d_])(?i:{preps})[ \t]+\Z")) for words, preps in cases]
+    for lang, cases in _SLAVIC_CASES.items()
+}
 LAST_RESORT = "[withheld]"
 _ARTICLE = re.compile(r"\b(?:the|a|an)[ \t]+\Z", re.IGNORECASE)
 MAX_PASSES = 4
@@ -98,7 +117,10 @@ def plan(gate: Gate, text: str, findings: list[Finding] | None = None) -> list[R
     for f in gate.scan(text) if findings is None else findings:
         start, end = f.start, f.end
         para = language_at(paras, start) if paras else None
-        words = placeholder_for(gate, f, para.language if para else "en")
+        language = para.language if para else "en"
+        words = placeholder_for(gate, f, language)
+        if language in _SLAVIC_PREPOSITION and f.kind in ("name", "alias", "descriptor"):
+            words = _slavic_case(text, start, words, language)
         if f.kind in ("affiliation", "title"):
             article = _ARTICLE.search(text, max(floor, start - 8), start)
             if article is not None:
@@ -110,6 +132,14 @@ def plan(gate: Gate, text: str, findings: list[Finding] | None = None) -> list[R
         out.append(Replacement(start, end, words))
         floor = end
     return out
+
+
+def _slavic_case(text: str, start: int, words: str, language: str) -> str:
+    """The Russian or Ukrainian placeholder in the case the preposition before asks for."""
+    for declined, preposition in _SLAVIC_PREPOSITION[language]:
+        if preposition.search(text, max(0, start - 12), start) is not None:
+            return declined
+    return words
 
 
 def apply(text: str, replacements: list[Replacement]) -> str:

@@ -23,6 +23,7 @@ _ENDINGS = (
 _PATRONYMIC = re.compile(
     r"(?:ович|евич|ьевич|ич|овн|евн|ичн|иничн)(?:а|у|ем|ом|е|ой|ы|и|ою)?", re.IGNORECASE
 )
+_VOWEL_ENDINGS = frozenset("аяеиюуыь")
 # Prepositions after which a capitalised word is a place ("в Камышине"), not a person.
 PLACE_PREPOSITIONS = frozenset({"в", "во", "из", "под", "над", "город", "города", "городе"})
 
@@ -32,6 +33,7 @@ def stems(word: str) -> tuple[str, ...]:
     """The word in lower case and, when it ends in a consonant ending, its stem."""
     low = word.lower().replace("ё", "е")
     out = [low]
+    stem = ""
     for ending in _ENDINGS:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             stem = low[: -len(ending)]
@@ -39,6 +41,11 @@ def stems(word: str) -> tuple[str, ...]:
             if ending.startswith("ск") or ending.startswith("цк"):
                 out.append(stem + ending[:2] + "ий")
             break
+    if not stem and len(low) >= 4 and low[-1] in _VOWEL_ENDINGS:
+        stem = low[:-1]
+    if stem and stem[-1] not in _VOWEL_ENDINGS:
+        # A first name in -а/-я (Толя, Саша, Соколова) in another case: Толей, Саше.
+        out += [f for f in (stem + "а", stem + "я") if f != low]
     return tuple(out)
 
 
