@@ -34,3 +34,14 @@ class TestFold:
             start, end = folded.start(match.start()), folded.end(match.end())
             assert 0 <= start < end <= len(text)
             assert match.group() == fold(text[start:end]).replace(" ", "")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab  ,.ßéﬁ\u0301ـقال\n")), max_size=60))
+def test_offset_of_is_the_first_folded_offset_at_or_after_an_original_one(text: str) -> None:
+    folded = fold_text(text)
+    for original in range(len(text) + 1):
+        expected = next(
+            (n for n in range(len(folded.text)) if folded.start(n) >= original),
+            len(folded.text),
+        )
+        assert folded.offset_of(original) == expected

@@ -71,6 +71,12 @@ _PLACE_AFTER = re.compile(
     r"[ \t]+(?i:mountains?|province|river|valley|district|region|city|county|street|square"
     r"|lake|sea|gulf|plain|plains|desert|oblast|governorate|wilaya|de[ \t]+Chile)(?![^\W\d_])"
 )
+# A ruler or a pope before a lone given name: somebody famous ("papa Francisco", "King
+# Abdullah"), not a participant.
+_FAMOUS_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:pope|papa|pape|king|queen|rey|reina|roi|reine|tsar|czar|zar|emperor"
+    r"|emperador|empereur|imperatriz|kaiser)[ \t]+\Z"
+)
 _PLACE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?i:plaza|calle|avenida|paseo|rue|place|avenue|boulevard|quai|piazza|via"
     r"|lake|mount|mont|cape|port|fort|san|santa|santo|são|saint|sainte|st|ste)\.?[ \t-]+\Z"
@@ -291,6 +297,8 @@ class Scanner:
         if not all(folded in self._given[p] for p in people):
             return False
         if _ARTICLE_BEFORE.search(text, max(0, raw.start - 6), raw.start) is not None:
+            return True
+        if _FAMOUS_BEFORE.search(text, max(0, raw.start - 12), raw.start) is not None:
             return True
         if folded in _ADJECTIVE_NAMES:
             nxt = _NEXT_WORD.match(text, raw.end)

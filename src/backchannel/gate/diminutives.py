@@ -6,6 +6,7 @@ its variant family (Oleksandr and Aleksandr share Sasha). Everything is folded.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -38,4 +39,16 @@ def diminutives(given: str) -> dict[str, bool]:
         for form, ordinary in table.get(spelling, {}).items():
             out[form] = out.get(form, False) or ordinary
     out.pop(given, None)
+    return out
+
+
+def name_diminutives(parts: Sequence[str]) -> dict[str, bool]:
+    """The short forms of a roster name's given names: every part but the last, so that
+    a second given name counts (Nacho for José Ignacio Restrepo)."""
+    out: dict[str, bool] = {}
+    for part in parts[:-1]:
+        for form, ordinary in diminutives(part).items():
+            out[form] = out.get(form, False) or ordinary
+    for part in parts:
+        out.pop(part, None)
     return out

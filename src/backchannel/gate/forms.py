@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from backchannel.gate.diminutives import diminutives
+from backchannel.gate.diminutives import name_diminutives
 from backchannel.gate.fold import fold, fold_word
 from backchannel.gate.honorifics import CASED, TITLE_WORDS
 from backchannel.gate.variants import family_of, spellings
@@ -294,7 +294,7 @@ def name_forms(
     initials |= name_initials(name)
     phrases, acronyms = affiliation_forms(affiliation) if affiliation else (set(), set())
     firsts = {_strip_article(p)[0][:1] for p in parts}
-    shorts = diminutives(parts[0]) if len(parts) > 1 else {}
+    shorts = name_diminutives(parts)
     return NameForms(
         parts=tuple(parts),
         singles=frozenset(singles),

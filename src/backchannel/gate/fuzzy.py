@@ -71,6 +71,11 @@ def _suffix_lost(word: str, target: str) -> bool:
     return False
 
 
+# Spellings that only another romanisation uses for the sounds of a name (German sch, w,
+# j; Uzbek and Pinyin x; French dj; kh, zh).
+_OTHER_SYSTEM = re.compile(r"sch|zh|kh|dj|x|w|j")
+
+
 def _wordlike(word: str) -> bool:
     """True for a word written like a name (Schtscherbakow), not a run of code or base64
     ("IxtGyw"): capital first, small letters after, a vowel for every four letters."""
@@ -165,8 +170,13 @@ class FuzzyMatcher:
                 nisba = target.endswith(("i", "y")) and not folded.endswith(("i", "y", "ie"))
                 # Three consonants say little in a short word ("Track" and Tariq, "Africa"
                 # and Faruq): the spellings must then also be near once vowels are evened
-                # out. Long words carry more (Chodschajewa and Xo'jayeva).
-                long = len(folded) >= 8 and len(target) >= 7
+                # out. Long words spelled by another system's rules carry more
+                # (Chodschajewa and Xo'jayeva; not "Addresses" and Idrissa).
+                long = (
+                    len(folded) >= 8
+                    and len(target) >= 7
+                    and _OTHER_SYSTEM.search(folded) is not None
+                )
                 if (
                     len(key) == romkey.MIN_KEY
                     and not long

@@ -32,19 +32,37 @@ _NOT_LETTERS = "،؛؟٪٫٬٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹۔"
 
 
 def _class(ranges: tuple[tuple[int, int], ...]) -> str:
-    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges if hi <= 0xFFFF)
+    """A character class of the ranges' letters: the ranges less `_NOT_LETTERS`, so that
+    the class needs no look-ahead (the regular expressions run over whole notes)."""
+    holes = sorted(ord(c) for c in _NOT_LETTERS)
+    out = []
+    for lo, hi in ranges:
+        if hi > 0xFFFF:
+            continue
+        for hole in holes:
+            if lo <= hole <= hi:
+                if lo < hole:
+                    out.append((lo, hole - 1))
+                lo = hole + 1
+        if lo <= hi:
+            out.append((lo, hi))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a < b else f"\\u{a:04x}" for a, b in out)
 
 
 _NATIVE = {name: _class(r) for name, r in _RANGES.items()}
 _ALL = "".join(_NATIVE.values())
 # A word: letters and marks of one non-Latin script, with the Arabic tatweel inside.
-NATIVE_WORD = re.compile(
-    "|".join(
-        f"(?P<{name}>(?:(?![{re.escape(_NOT_LETTERS)}])[{cls}])+)" for name, cls in _NATIVE.items()
-    )
-)
+NATIVE_WORD = re.compile("|".join(f"(?P<{name}>[{cls}]+)" for name, cls in _NATIVE.items()))
 _ANY_NATIVE = re.compile(f"[{_ALL}]")
-_LETTER = f"(?:(?![{re.escape(_NOT_LETTERS)}])[{_ALL}])"
+# Every letter of the scripts above, for one-character tests.
+LETTERS = frozenset(
+    chr(cp)
+    for ranges in _RANGES.values()
+    for lo, hi in ranges
+    for cp in range(lo, hi + 1)
+    if chr(cp) not in _NOT_LETTERS
+)
+_LETTER = f"[{_ALL}]"
 # Any word in a non-Latin script (scripts are told apart afterwards, by its first letter).
 ANY_WORD = re.compile(f"{_LETTER}+")
 NOT_BEFORE = f"(?<!{_LETTER})"
@@ -82,14 +100,14 @@ def script_of_char(char: str) -> str | None:
     return "Latin" if cp < 0x0370 or 0x1E00 <= cp <= 0x1EFF else None
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 
 
 def script_of(text: str) -> str:
     """The script most letters of `text` are written in ("Latin" when there are none)."""
     if text.isascii():
         return "Latin"
-    counts = {"Latin": len(_LATIN_LETTER.findall(text))}
+    counts = {"Latin": sum(map(len, _LATIN_RUN.findall(text)))}
     for word in ANY_WORD.findall(text):
         script = word_script(word)
         counts[script] = counts.get(script, 0) + len(word)

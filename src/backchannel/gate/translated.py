@@ -115,6 +115,9 @@ class _Phrase:
     field: str
     concepts: dict[str, tuple[_Concept, ...]]  # by language, when checkable
     missing: dict[str, tuple[str, ...]]  # by language, the words with no entry
+    # by language, the concept a title cannot do without: its head noun ("leader" of
+    # "community council leader"; "chair" of "chair of the mothers' council")
+    heads: dict[str, int]
 
 
 def _content_words(phrase: str) -> list[tuple[str, bool]]:
@@ -145,12 +148,16 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
     lex = lexicon()
     concepts: dict[str, tuple[_Concept, ...]] = {}
     missing: dict[str, tuple[str, ...]] = {}
+    heads: dict[str, int] = {}
+    head = _head_word(phrase) if field == "title" else ""
     for lang in LANGUAGES:
         found: list[_Concept] = []
         lacking: list[str] = []
         for word, proper in words:
             entry = lex.get(word, {}).get(lang)
             if entry:
+                if word == head or word.startswith(f"{head}_") or word.endswith(f"_{head}"):
+                    heads[lang] = len(found)
                 found.append(_Concept(entry, "", word in _OPTIONAL))
             elif proper and len(word) >= 3:
                 found.append(_Concept((), word, False))
@@ -165,7 +172,19 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
             continue  # "general" or "director" alone would flag every other page
         elif required:
             concepts[lang] = tuple(found)
-    return _Phrase(person, field, concepts, missing)
+    return _Phrase(person, field, concepts, missing, heads)
+
+
+_HEAD_ENDS = re.compile(r"\b(?:of|for|to|on|at|in|with|from)\b", re.IGNORECASE)
+
+
+def _head_word(title: str) -> str:
+    """The folded head noun of an English title: its last word before "of", "for", ...
+    ("leader" in "community council leader", "chair" in "chair of the council")."""
+    first = _HEAD_ENDS.split(re.sub(r"\([^)]*\)", " ", title), maxsplit=1)[0]
+    words = [fold(w) for w in _WORD.findall(first)]
+    words = [w for w in words if w and w not in _STOP and w not in _OPTIONAL]
+    return words[-1] if words else ""
 
 
 _CLITICS = ("و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")
@@ -240,15 +259,22 @@ class TranslatedFinder:
     def find(self, text: str, folded: Folded, paragraphs: Sequence[Paragraph]) -> Iterator[Finding]:
         """Titles and affiliations in the paragraphs written in one of `LANGUAGES`."""
         padded = f" {folded.text} "
+        # Neighbouring paragraphs in one language are searched as one stretch.
+        stretches: list[list[Any]] = []
         for para in paragraphs:
             lang = _READ_AS.get(para.language, para.language)
+            if stretches and stretches[-1][2] == lang and stretches[-1][1] == para.start:
+                stretches[-1][1] = para.end
+            else:
+                stretches.append([para.start, para.end, lang])
+        for start_, end_, lang in stretches:
             if lang not in LANGUAGES:
                 continue
             automaton, payloads, lengths = self._automaton(lang)
             if automaton is None:
                 continue
-            lo = _folded_offset(folded, para.start)
-            hi = _folded_offset(folded, para.end) + 2
+            lo = _folded_offset(folded, start_)
+            hi = _folded_offset(folded, end_) + 2
             hits: dict[int, list[tuple[int, int, int]]] = {}
             base = lo - 1
             for end, pid in automaton.iter(padded[base : min(hi, len(padded))]):
@@ -298,6 +324,9 @@ class TranslatedFinder:
                     lo, hi = min(lo, near[0]), max(hi, near[1])
             if len(seen) < need or len(seen - proper) == 0:
                 continue
+            head = phrase.heads.get(lang)
+            if len(seen) < len(required) and head is not None and head not in seen:
+                continue  # "el consejo comunitario" is the council, not its leader
             for s, e, k in hits:
                 # Optional words ("former", "в отставке") and repeated ones next to it.
                 if k not in optional and k not in seen:
@@ -354,14 +383,7 @@ def _article_before(padded: str, pos: int, lang: str) -> int:
 
 def _folded_offset(folded: Folded, original: int) -> int:
     """The first folded offset (in the padded text) whose original offset is >= `original`."""
-    lo, hi = 0, len(folded.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if folded.start(mid) < original:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo + 1
+    return folded.offset_of(original) + 1
 
 
 @cache

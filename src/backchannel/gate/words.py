@@ -17,6 +17,10 @@ REPORTING = (
     "|asks|stresses|feels|fears|claims|maintains|points|sees|knows|told|thought|felt|spoke"
     "|made|gave|took|led|held|wrote|sent|brought|met|left|came|went|knew|found|got|began"
     "|became|kept|ran|read|[a-z]+ed"
+    # French, Spanish and Portuguese verbs of speech, and the Spanish preterite (pidió)
+    "|dit|ajoute|estime|souligne|rappelle|explique|demande|répond|insiste|affirme|précise"
+    "|déclare|suggère|juge|pense|propose|dijo|dice|cree|opina|considera|sostiene|plantea"
+    "|afirma|disse|afirmou|lembrou|sugeriu|pediu|[a-záéíúñ]+ó"
 )
 
 

@@ -49,6 +49,23 @@ def stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Verbs of speech after a name show that a word which is also an ordinary one (Слава,
+# Люба) is used as a name: "Слава предложил", "Люба наполягала".
+_SPEECH = re.compile(
+    r"(?:сказал|предложил|заявил|отметил|напомнил|добавил|пояснил|подчеркнул|возразил|спросил"
+    r"|ответил|настаивал|считает|говорит|сообщил|рассказал|попросил|призвал|уточнил|согласил"
+    r"|сказав|сказала|запропонував|запропонувала|зазначив|зазначила|наголосив|наголосила"
+    r"|додав|додала|нагадав|нагадала|заявив|заявила|наполяга|розповів|розповіла|попросив"
+    r"|попросила|вважає|каже)",
+    re.IGNORECASE,
+)
+
+
+def is_speech_verb(word: str) -> bool:
+    """True for a verb of speech in Russian or Ukrainian (сказал, наполягала, считает)."""
+    return _SPEECH.match(word) is not None
+
+
 def is_patronymic(word: str) -> bool:
     """True for a patronymic in any case (Викторовна, Игоревича, Ильичом)."""
     low = word.lower()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from backchannel.gate.scripts import script_of
 
@@ -88,7 +89,15 @@ def _language(text: str, script: str, before: str) -> str:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """The paragraphs of `text` with their language and script, covering all of it."""
+    """The paragraphs of `text` with their language and script, covering all of it.
+
+    The last answer is kept: a scan, its redaction and its report ask for the same text.
+    """
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=1)
+def _paragraphs(text: str) -> tuple[Paragraph, ...]:
     out: list[Paragraph] = []
     pos = 0
     last = ""
@@ -101,7 +110,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         last = _language(chunk, script, last)
         out.append(Paragraph(pos, end, last, script))
         pos = end
-    return out
+    return tuple(out)
 
 
 def language_at(paras: list[Paragraph], pos: int) -> Paragraph | None:
