@@ -122,7 +122,8 @@ class NativeIndex:
                 role = GIVEN if n == 0 and len(parts) > 1 else FAMILY
                 self._add_latin(i, part, role)
             for short, ordinary in name_diminutives(parts).items():
-                self._add_latin(i, short, ALIAS, weak=ordinary)
+                # A short form is a weak key unless it is long enough to say something.
+                self._add_latin(i, short, ALIAS, weak=ordinary or len(short) < 4)
             for alias in cand.aliases:
                 if script_of(alias) == "Latin":
                     for part in split_name(alias) if " " not in alias.strip() else [alias]:
@@ -137,7 +138,9 @@ class NativeIndex:
         nisba = ar.latin_is_nisba(core) and role != GIVEN
         for spelling in spellings(core) | {core}:
             for key in ar.latin_skeletons(spelling):
-                strong = not weak and (len(key.lstrip("V")) >= 3 or bool(prefix))
+                if weak:
+                    break  # an ordinary word in Latin (Toma) is two letters in Arabic (ثم)
+                strong = len(key.lstrip("V")) >= 3 or bool(prefix)
                 hit = Hit(person, role, strong, nisba, article or role == FAMILY)
                 _add(self.arabic, prefix + key, hit)
             if prefix:
@@ -367,9 +370,7 @@ class NativeFinder:
     @staticmethod
     def _cue(tok: _Token, prev: _Token | None, nxt: _Token | None) -> bool:
         if tok.script == "Cyrillic":  # a capitalised word before a verb of speech
-            return (
-                tok.word[:1].isupper() and nxt is not None and cyrillic.is_speech_verb(nxt.word)
-            )
+            return tok.word[:1].isupper() and nxt is not None and cyrillic.is_speech_verb(nxt.word)
         if tok.script != "Arabic":
             return False
         return any(
