@@ -216,6 +216,16 @@ class TestStaticAssets:
         response = clients["anonymous"].get(f"/static/{asset}")
         assert (200, True) == (response.status_code, len(response.content) > 100)
 
+    @pytest.mark.parametrize(
+        "font", ["arabic/NotoSansArabic%5Bwdth%2Cwght%5D.ttf", "sans/NotoSans%5Bwdth%2Cwght%5D.ttf"]
+    )
+    def test_the_bundled_fonts_are_served(self, clients: dict[str, TestClient], font: str) -> None:
+        response = clients["anonymous"].get(f"/static/fonts/{font}")
+        assert 200 == response.status_code
+        assert response.content[:4] == b"\x00\x01\x00\x00"  # a TrueType font
+        css = clients["anonymous"].get("/static/app.css").text
+        assert f'url("/static/fonts/{font}")' in css
+
     def test_pages_load_nothing_from_elsewhere(self, clients: dict[str, TestClient]) -> None:
         html = clients["facilitator"].get("/meeting").text
         assert [] == [src for src in ("http://", "https://", "//cdn") if f'src="{src}' in html]

@@ -8,6 +8,7 @@ render's. Every string comes from the same data the gate scanned.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +18,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+
+from backchannel.render.fonts import ARABIC, is_rtl
 
 FONT = "Times New Roman"
 GREY = RGBColor(0x55, 0x5F, 0x6B)
@@ -51,6 +54,52 @@ def _clear_properties(doc: Any, title: str, when: datetime) -> None:
     props.modified = stamp
 
 
+# Children that must come after w:bidi in a paragraph's properties, and after w:bCs,
+# w:rtl and w:lang in a run's (the order of the WordprocessingML schema; Word refuses a
+# file that breaks it).
+_AFTER_BIDI = (
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc"
+    " textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr"
+    " pPrChange"
+).split()
+_AFTER_BCS = (
+    "i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid"
+    " vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd"
+    " fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+_AFTER_RTL = "cs em lang eastAsianLayout specVanish oMath".split()
+_AFTER_LANG = "eastAsianLayout specVanish oMath".split()
+
+
+def _insert(parent: Any, tag: str, successors: list[str]) -> Any:
+    """A new child `tag` of `parent`, before the first child the schema puts after it."""
+    element = OxmlElement(tag)
+    later = {qn(f"w:{name}") for name in successors}
+    for child in parent:
+        if child.tag in later:
+            child.addprevious(element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _right_to_left(paragraph: Any, text: str) -> None:
+    """When `text` (what a person wrote) reads right to left, so does the paragraph: Word's
+    bidi paragraph property, and right-to-left runs in the complex-script font."""
+    if not is_rtl(text):
+        return
+    _insert(paragraph._p.get_or_add_pPr(), "w:bidi", _AFTER_BIDI)
+    language = "ar-SA" if re.search(r"[\u0600-\u08ff]", text) else "he-IL"
+    for run in paragraph.runs:
+        if not re.search(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]", run.text):
+            continue  # a label in the document's language ("Who: ") stays as it is
+        rpr = run._r.get_or_add_rPr()
+        if run.bold:
+            _insert(rpr, "w:bCs", _AFTER_BCS)
+        _insert(rpr, "w:rtl", _AFTER_RTL)
+        _insert(rpr, "w:lang", _AFTER_LANG).set(qn("w:bidi"), language)
+
+
 def _line(doc: Any, label: str, text: str) -> None:
     p = doc.add_paragraph()
     p.paragraph_format.left_indent = Cm(0.9)
@@ -58,6 +107,7 @@ def _line(doc: Any, label: str, text: str) -> None:
     head = p.add_run(f"{label}: ")
     head.bold = True
     p.add_run(text)
+    _right_to_left(p, text)
 
 
 def nonpaper_docx(data: Mapping[str, Any], when: datetime) -> bytes:
@@ -71,6 +121,7 @@ def nonpaper_docx(data: Mapping[str, Any], when: datetime) -> bytes:
     normal.font.name = FONT
     normal.font.size = Pt(11.5)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.element.rPr.rFonts.set(qn("w:cs"), ARABIC)  # the complex-script font
     normal.paragraph_format.space_after = Pt(6)
     _clear_properties(doc, data["title"], when)
 
@@ -100,6 +151,7 @@ def nonpaper_docx(data: Mapping[str, Any], when: datetime) -> bytes:
     for text in data["context"]:
         p = doc.add_paragraph(text)
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        _right_to_left(p, text)
 
     labels = data["labels"]
     for package in data["packages"]:
@@ -107,6 +159,7 @@ def nonpaper_docx(data: Mapping[str, Any], when: datetime) -> bytes:
         head.paragraph_format.space_before = Pt(10)
         head.paragraph_format.keep_with_next = True
         head.add_run(package["heading"]).bold = True
+        _right_to_left(head, package["heading"])
         for step in package["steps"]:
             p = doc.add_paragraph()
             p.paragraph_format.left_indent = Cm(0.9)
@@ -116,6 +169,7 @@ def nonpaper_docx(data: Mapping[str, Any], when: datetime) -> bytes:
             p.paragraph_format.keep_with_next = True
             p.add_run(f"{step['number']}.\t").bold = True
             p.add_run(step["what"]).bold = True
+            _right_to_left(p, step["what"])
             for key in ("who", "when", "how", "test"):
                 _line(doc, labels[key], step[key])
 

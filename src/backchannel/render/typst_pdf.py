@@ -18,6 +18,8 @@ from typing import Any
 
 import typst
 
+from backchannel.render.fonts import font_paths
+
 TEMPLATES = resources.files("backchannel.render") / "templates"
 
 
@@ -49,6 +51,7 @@ def render_pdf(
             str(root / template),
             root=str(root),
             sys_inputs={"data": json.dumps(data, ensure_ascii=False, default=str)},
+            font_paths=list(font_paths()),
             ignore_system_fonts=True,
             timestamp=int(stamp.timestamp()),
         )

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from backchannel.domain.errors import BackchannelError, NotFoundError, WorkspaceError
 from backchannel.services import portal
 from backchannel.services.accounts import LoginError
+from backchannel.services.assets import font_folders
 from backchannel.services.workspace import Workspace, open_url, open_workspace
 from backchannel.web.deps import NotLoggedInError, RefusedError, Services, is_htmx, render
 from backchannel.web.routes import register
@@ -120,6 +121,10 @@ def create_app(settings: Settings, workspace: Workspace | None = None) -> FastAP
         limiter=LoginLimiter(settings.login_attempts, settings.login_window_seconds),
     )
     app.state.templates = templates()
+    # The bundled OFL fonts (see render/fonts.py), so pages in Arabic or Cyrillic read on
+    # a machine with no fonts of its own; mounted before /static, which would shadow them.
+    for name, folder in font_folders().items():
+        app.mount(f"/static/fonts/{name}", StaticFiles(directory=folder), name=f"fonts-{name}")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     register(app)
     _add_error_pages(app)

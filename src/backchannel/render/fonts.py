@@ -1,0 +1,49 @@
+"""The fonts documents and pages are set in, shipped with the package (SIL OFL).
+
+Typst brings Libertinus Serif (Latin, Cyrillic, Greek) and nothing for Arabic script: an
+Arabic point used to fall back to a monospaced face with its letters apart. Noto Sans
+Arabic and Noto Sans come as Python packages (`fontpkg-*`), so a fresh machine with no
+system fonts typesets Arabic and Cyrillic the same as this one. Typst is told only these
+folders (system fonts are ignored, so a PDF looks the same on every laptop).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import fontpkg_noto_sans
+import fontpkg_noto_sans_arabic
+
+ARABIC = fontpkg_noto_sans_arabic.FAMILY  # "Noto Sans Arabic"
+SANS = fontpkg_noto_sans.FAMILY  # "Noto Sans"
+# Right-to-left scripts: Arabic (with Persian and Urdu letters) and Hebrew.
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@cache
+def font_folders() -> dict[str, str]:
+    """The folders holding the bundled font files, by a short name ("arabic", "sans")."""
+    return {
+        "arabic": str(Path(fontpkg_noto_sans_arabic.ROOT) / "files"),
+        "sans": str(Path(fontpkg_noto_sans.ROOT) / "files"),
+    }
+
+
+def font_paths() -> tuple[str, ...]:
+    """The folders of the bundled fonts, for Typst's `font_paths`."""
+    return tuple(font_folders().values())
+
+
+def font_files() -> dict[str, Path]:
+    """Every bundled font file by its file name (for the web app to serve)."""
+    return {p.name: p for folder in font_paths() for p in sorted(Path(folder).glob("*.ttf"))}
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first letter of `text` is in a right-to-left script (the Unicode
+    bidi rule for a paragraph's direction, applied to letters)."""
+    first = _LETTER.search(text)
+    return first is not None and _RTL.match(first.group()) is not None
