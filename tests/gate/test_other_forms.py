@@ -113,3 +113,26 @@ def test_redaction_takes_the_short_form_whole() -> None:
     assert GATE.redact("С Толей договорились.") == "С одним из участников договорились."
     assert "Толе" not in GATE.redact("Передайте карту Толе.")  # no preposition: nominative
     assert GATE.redact("Письмо от Толи пришло.") == "Письмо от одного из участников пришло."
+
+
+def test_an_affiliation_named_after_a_place_in_another_romanisation() -> None:
+    gate = Gate(
+        [
+            Candidate(
+                id="sh",
+                name="Farrokh Azadi",
+                party="B",
+                category=Category.COMMUNITY_VOICE,
+                gender="M",
+                affiliation="Shahsavan Pastoral Council",
+            )
+        ]
+    )
+    texts = {
+        "The Schahsawan Pastoral Council asked for maps.": "Schahsawan Pastoral Council",
+        "The Chahsavan Pastoral Council asked for maps.": "Chahsavan Pastoral Council",
+    }
+    for text, span in texts.items():
+        assert [(span, "affiliation")] == [(f.text, f.kind) for f in gate.scan(text)]
+    assert [] == gate.scan("The Kurdish Pastoral Council asked for maps.")
+    assert [] == gate.scan("Every pastoral council asked for maps.")

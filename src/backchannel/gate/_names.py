@@ -29,6 +29,7 @@ from backchannel.gate.honorifics import TITLE_WORDS, has_honorific, initials_bef
 from backchannel.gate.index import (
     ACRONYM,
     AFFILIATION,
+    AFFILIATION_TAIL,
     ALIAS,
     INITIALS,
     PART,
@@ -168,6 +169,14 @@ class Scanner:
                         found.append(Finding(os_, oe, text[os_:oe], "affiliation", ids[who[0]]))
                     elif what == TITLE:
                         found.append(Finding(os_, oe, text[os_:oe], "title", ids[who[0]]))
+                    elif what == AFFILIATION_TAIL:
+                        tail = padded[ns + 1 : end]
+                        for person in who:
+                            hs = self._romanised_head(text, folded, padded, ns, tail, person)
+                            if hs is not None:
+                                found.append(
+                                    Finding(hs, oe, text[hs:oe], "affiliation", ids[person])
+                                )
                     elif what in (INITIALS, ACRONYM):
                         span = text[os_:oe]
                         if (
@@ -181,6 +190,25 @@ class Scanner:
             raws.append(_Raw(start, end_, people, False, False))
         found.extend(self._names(text, raws, ids))
         return found
+
+    def _romanised_head(
+        self, text: str, folded: Folded, padded: str, ns: int, tail: str, person: int
+    ) -> int | None:
+        """The original start of the word before an affiliation's tail when it is another
+        romanisation of the affiliation's first word (Ghashghai for Qashqai), else None."""
+        k = padded.rfind(" ", 0, ns)
+        word = padded[k + 1 : ns]
+        if len(word) < 4:
+            return None
+        start = folded.start(k)
+        if not text[start : start + 1].isupper():
+            return None
+        for head in self.index.tail_heads.get((tail, person), ()):
+            if word == head or romkey.strong_keys(word) & romkey.strong_keys(head):
+                return start
+            if word[0] == head[0] and DamerauLevenshtein.distance(word, head) <= 1:
+                return start
+        return None
 
     @staticmethod
     def _in_caps_run(text: str, start: int, end: int) -> bool:

@@ -7,12 +7,15 @@ and one pass over the text finds every form of every participant at once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import ahocorasick
 
 from backchannel.domain.people import Candidate
+from backchannel.gate.fold import fold
 from backchannel.gate.forms import NameForms, name_forms
 from backchannel.gate.fuzzy import FuzzyMatcher
 from backchannel.gate.words import common_words
@@ -24,6 +27,9 @@ INITIALS = 2  # an alias such as "KR": whole upper-case tokens only
 AFFILIATION = 3
 ACRONYM = 4  # an affiliation's acronym: whole upper-case tokens only
 TITLE = 5
+# An affiliation without its first word, a proper name ("pastoralists union" of "Qashqai
+# Pastoralists' Union"): found when the word before it is another spelling of that name.
+AFFILIATION_TAIL = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,27 @@ class Person:
 
 # One meaning of a pattern: (what, people in roster order, is an ordinary word or very short).
 Entry = tuple[int, tuple[int, ...], bool]
+
+
+def affiliation_tails(affiliation: str) -> list[tuple[str, str]]:
+    """(head, tail) when an affiliation starts with a proper name that other romanisations
+    spell otherwise, and two words or more follow it: ("qashqai", "pastoralists union")."""
+    words = re.sub(r"\([^)]*\)", " ", affiliation).split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return []
+    head = fold(words[0]).replace(" ", "")
+    if len(head) < 4 or head in common_words() or head in _org_words():
+        return []
+    tail = fold(" ".join(words[1:]))
+    return [(head, tail)] if len(tail) >= 10 and " " in tail else []
+
+
+@cache
+def _org_words() -> frozenset[str]:
+    """English words of titles and organisations (the lexicon's): not proper names."""
+    from backchannel.gate.translated import lexicon
+
+    return frozenset(w for key in lexicon() for w in key.split("_"))
 
 
 def _is_common(form: str) -> bool:
@@ -74,6 +101,9 @@ class RosterIndex:
                 meanings.setdefault(form, {}).setdefault((what, common), set()).add(person)
 
         targets: dict[str, set[int]] = {}
+        cand_affiliations = [c.affiliation for c in roster]
+        # (tail, person) -> the folded proper names the tail follows in the roster
+        self.tail_heads: dict[tuple[str, int], set[str]] = {}
         for p in self.people:
             f = p.forms
             for form in f.singles:
@@ -87,6 +117,9 @@ class RosterIndex:
                 add(form, INITIALS, p.index)
             for form in f.affiliations:
                 add(form, AFFILIATION, p.index)
+            for head, tail in affiliation_tails(cand_affiliations[p.index]):
+                add(tail, AFFILIATION_TAIL, p.index)
+                self.tail_heads.setdefault((tail, p.index), set()).add(head)
             for form in f.acronyms:
                 add(form, ACRONYM, p.index)
             for form in f.titles:
