@@ -190,6 +190,12 @@ class TestTitlesInTheNotesLanguage:
         ]
         assert [] == gate.unchecked("Only English here.")
 
+    def test_a_language_with_no_lexicon_leaves_every_title_unchecked(self, gate: Gate) -> None:
+        persian = "جلسه با حضور نمایندگان برگزار شد و پیشنهادها بررسی گردید.\n"
+        unchecked = gate.unchecked(persian)
+        assert unchecked and {("fa", ())} == {(u.language, u.words) for u in unchecked}
+        assert {"title", "affiliation"} == {u.field for u in unchecked}
+
 
 class TestLanguageAndRedaction:
     def test_paragraph_languages(self) -> None:

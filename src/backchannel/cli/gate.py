@@ -90,10 +90,20 @@ def findings_json(
 
 def show_unchecked(unchecked: list[Unchecked], console: Console) -> None:
     """Say which titles and affiliations could not be looked for in a language."""
+    whole: dict[str, int] = {}
     for u in unchecked:
+        if not u.words:
+            whole[u.language] = whole.get(u.language, 0) + 1
+            continue
         console.print(
             f"unchecked: the {u.field} of {u.participant} in {LANGUAGE_NAMES[u.language]} "
             f"(no entry for: {', '.join(u.words)}); read those paragraphs yourself.",
+            markup=False,
+        )
+    for language, count in whole.items():
+        console.print(
+            f"unchecked: {count} titles and affiliations in {LANGUAGE_NAMES[language]} "
+            "(the gate has no lexicon for it); read those paragraphs yourself.",
             markup=False,
         )
 

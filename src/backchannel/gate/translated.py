@@ -63,7 +63,7 @@ class Unchecked:
     participant: str
     field: str  # "title" or "affiliation"
     language: str
-    words: tuple[str, ...]  # the words with no entry in that language
+    words: tuple[str, ...]  # the words with no entry; () when the language has no lexicon
 
 
 @cache
@@ -249,7 +249,11 @@ class TranslatedFinder:
         out = []
         for lang in sorted(languages):
             lang = _READ_AS.get(lang, lang)
+            if lang == "en":
+                continue
             if lang not in LANGUAGES:
+                # No lexicon at all (Persian, Hebrew, German, ...): nothing was looked for.
+                out += [Unchecked(self.ids[p.person], p.field, lang, ()) for p in self.phrases]
                 continue
             for p in self.phrases:
                 if lang in p.missing:
