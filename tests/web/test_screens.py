@@ -178,6 +178,24 @@ class TestMeetingConsole:
             len(meetings.meeting_view(web_ws).capture.framings),
         )
 
+    def test_an_arabic_point_keeps_its_own_direction(self, as_role: Any, kit: Any) -> None:
+        """The capture fields take the direction of what is typed, and a point in Arabic is
+        shown bidi-isolated in the English page (its full stop stays at its end)."""
+        client = as_role("rapporteur")
+        _post(as_role("facilitator"), kit, "/meeting/round", {"action": "start"})
+        point = "تنتظر القوافل عند الجسر لأن أحدا لا يعرف القواعد."
+        response = _post(
+            client,
+            kit,
+            "/meeting/capture/framing",
+            {"kind": "statement", "text": point},
+            headers={"HX-Request": "true"},
+        )
+        assert 200 == response.status_code
+        html = client.get("/meeting").text
+        assert f"<bdi>{point}</bdi>" in html
+        assert '<textarea id="f-text" name="text" required dir="auto">' in html
+
     def test_going_back_needs_a_reason(self, as_role: Any, kit: Any) -> None:
         client = as_role("facilitator")
         _post(client, kit, "/meeting/round", {"action": "start"})

@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -90,6 +91,7 @@ def templates() -> Environment:
     )
     env.filters["signed"] = _number
     env.filters["day"] = _day
+    env.filters["said"] = _said
     env.filters["words"] = lambda value: str(value).replace("_", " ")
     return env
 
@@ -130,6 +132,12 @@ def create_app(settings: Settings, workspace: Workspace | None = None) -> FastAP
     _add_error_pages(app)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _said(value: object) -> Markup:
+    """Text a person wrote, isolated for bidi: an Arabic point in an English page (or an
+    English name in an Arabic one) keeps its own direction and its full stop's place."""
+    return Markup("<bdi>{}</bdi>").format(value)
 
 
 def _error(request: Request, status: int, title: str, message: str) -> HTMLResponse:
