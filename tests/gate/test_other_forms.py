@@ -6,11 +6,16 @@ Names here are invented for these tests; none is in the evaluation sets.
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
+from docx import Document
 
 from backchannel.domain.people import Candidate, Category
 from backchannel.gate import Gate
 from backchannel.gate.diminutives import diminutives
+from backchannel.gate.text import redacted_bytes
 
 
 def person(pid: str, name: str, title: str = "") -> Candidate:
@@ -136,3 +141,21 @@ def test_an_affiliation_named_after_a_place_in_another_romanisation() -> None:
         assert [(span, "affiliation")] == [(f.text, f.kind) for f in gate.scan(text)]
     assert [] == gate.scan("The Kurdish Pastoral Council asked for maps.")
     assert [] == gate.scan("Every pastoral council asked for maps.")
+
+
+def test_a_word_file_with_arabic_and_russian_paragraphs_is_redacted_in_each_language(
+    tmp_path: Path,
+) -> None:
+    gate = Gate([person("mz", "Munir al-Zaydani")])
+    doc = Document()
+    doc.add_paragraph("قال منير الزيداني إن المعبر يجب أن يغلق.")
+    doc.add_paragraph("Мунир аль-Зайдани считает, что переход закрыть; с аль-Зайдани согласились.")
+    path = tmp_path / "notes.docx"
+    doc.save(str(path))
+    data, count = redacted_bytes(gate, path)
+    texts = [p.text for p in Document(io.BytesIO(data)).paragraphs]
+    assert count == 3
+    assert texts == [
+        "قال أحد المشاركين إن المعبر يجب أن يغلق.",
+        "Один из участников считает, что переход закрыть; с одним из участников согласились.",
+    ]

@@ -55,6 +55,11 @@ _KUNYA_ARABIC = {"ابو": "abu", "ابا": "abu", "ابي": "abu", "ام": "umm
 _CASED = frozenset({"Cyrillic", "Greek", "Armenian"})
 _SPACES = r"(?:[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:-[ \t]?)?|[ \t]?-[ \t]?)"
 _GAP = re.compile(_SPACES)
+# The Arabic article and ibn as Russian writes them inside a name (Тарик аль-Мансури).
+_CYR_ARTICLE = r"(?i:аль|эль|ал|ас|аш|ад|ар|ат|аз|ан|ибн|бин|бен)"
+_ARTICLE_GAP = re.compile(rf"[ \t]+{_CYR_ARTICLE}(?:-|[ \t]+)")
+_ARTICLE_WORD = re.compile(_CYR_ARTICLE)
+_ARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_]){_CYR_ARTICLE}-\Z")
 _AFTER = re.compile(f"{_SPACES}({ANY_WORD.pattern})")
 _BEFORE = re.compile(f"{NOT_BEFORE}({ANY_WORD.pattern}){_SPACES}\\Z")
 _CYR_HONORIFIC = re.compile(
@@ -247,6 +252,8 @@ class NativeFinder:
             if not any(c.isalpha() for c in word):
                 continue
             script = word_script(word)
+            if script == "Cyrillic" and _ARTICLE_WORD.fullmatch(word):
+                continue  # аль, ибн: part of the name after them, never a name alone
             if self._read(word, script)[0] or (script == "Arabic" and self._head(word)):
                 keep[word] = script
         if not keep:
@@ -352,6 +359,10 @@ class NativeFinder:
                     return
                 if self._foreign(text, tok, prev, nxt, person):
                     return
+        if first.script == "Cyrillic":
+            article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+            if article is not None:
+                start = article.start()  # аль-Мансури goes whole
         if honorific and prev is not None and start == first.start and prev.end <= start:
             if self._is_title_token(prev):
                 start = prev.start
@@ -422,7 +433,11 @@ def _known_name(tok: _Token) -> bool:
 
 def _adjacent(text: str, a: _Token, b: _Token) -> bool:
     gap = text[a.end : b.start]
-    return not gap or _GAP.fullmatch(gap) is not None
+    return (
+        not gap
+        or _GAP.fullmatch(gap) is not None
+        or (b.script == "Cyrillic" and _ARTICLE_GAP.fullmatch(gap) is not None)
+    )
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -35,7 +35,12 @@ for _lang, _words in _FUNCTION_WORDS.items():
     for _word in _words.split():
         _LANGS_OF.setdefault(_word, []).append(_lang)
 _TOKEN = re.compile(r"[^\W\d_]+")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-*•]|\d+[.)])")
+# A blank line, a list item, or a line break with a non-ASCII letter on either side (a
+# Word document's paragraphs arrive one a line, and an Arabic one may follow a Russian one).
+_PARAGRAPH = re.compile(
+    r"\n[ \t]*\n|\n(?=[ \t]*[-*•]|\d+[.)])|\n(?=[ \t]*[^\x00-\x7f])"
+    r"|[^\x00-\x7f][.!?:;)\"'»،؟]?[ \t]*\n"
+)
 _UKRAINIAN = frozenset("іїєґІЇЄҐ")
 _PERSIAN = frozenset("پچژگیک")
 LANGUAGE_NAMES = {
