@@ -44,6 +44,9 @@ ROSTER = [
     person("id", "Idrissa Kone"),
     person("ji", "José Ignacio Lozano", "community council leader"),
     person("yh", "Ye Htut Naing"),
+    person("ge", "Germán Cifuentes"),
+    person("ir", "Irina Khokhlova"),
+    person("vk", "Viktor Kasimov"),
 ]
 GATE = Gate(ROSTER)
 
@@ -69,6 +72,12 @@ def found(text: str) -> list[tuple[str, str]]:
         ("Dahiru Kwankwaso spoke for the herders.", "Dahiru Kwankwaso", "ha"),
         ("Chodschijewa will share the schedule.", "Chodschijewa", "se"),
         ("Palekhowa brought the survey.", "Palekhowa", "da"),
+        ("En la sesión, Germán propone un alto el fuego.", "Germán", "ge"),
+        ("Later Roman can attend.", "Roman", "ro"),
+        ("Dr. Roman urges caution.", "Dr. Roman", "ro"),
+        ("Later Khokhlvoa objected.", "Khokhlvoa", "ir"),
+        ("Later Khokhlovs objected.", "Khokhlovs", "ir"),
+        ("V.\u00a0K. objected.", "V.\u00a0K", "vk"),
         ("Según Paco, el consejo no firmará nada.", "Paco", "fr"),
         ("Nacho añadió que el ejército retiró dos puestos.", "Nacho", "ji"),
         ("Слава предложил пустить воду постепенно.", "Слава", "vy"),
@@ -86,6 +95,8 @@ def test_the_other_forms_of_a_name_are_found(text: str, mention: str, who: str) 
         "Pipe repairs were discussed at length.",
         "Слава Украине, сказал кто-то в зале.",
         "Crews are numbered in Roman numerals, as in the annex.",
+        "The German delegation arrived late.",
+        "Painted Khokhloma spoons were handed out.",
         "Forecasts of El Niño rains were cited.",
         "The delegation flew in from La Paz.",
         "Lacquer boxes from Palekhovo were handed out.",

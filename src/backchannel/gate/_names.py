@@ -58,8 +58,9 @@ _PARTICLES_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?i:{_PARTICLES})[ \t]+)+\Z")
 _CUE = re.compile(rf"(?:['’]s?(?![^\W\d_])|[ \t]*[,:;()\]]|[ \t]+(?:{REPORTING})(?![^\W\d_]))")
 # Initials written bare ("VAK") or with a dot after each letter ("V.A.K.", "V. K."), not
 # letters that a comma or a space separates ("A, B").
-_INITIALS = re.compile(r"[^\W\d_]+|[^\W\d_]\.(?:[ \t]?[^\W\d_]\.?)+")
-_REPORTING_WORD = re.compile(f"(?:{REPORTING})")
+_INITIALS = re.compile(
+    r"[^\W\d_]+|[^\W\d_]\.?(?:[ \t\u00a0\u202f]?-?[ \t\u00a0\u202f]?[^\W\d_]\.?)+"
+)
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+\Z")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
 _WORD_AT = re.compile(r"[^\W\d_]+")
@@ -84,13 +85,15 @@ _PLACE_BEFORE = re.compile(
 )
 # Articles before a given name make it a thing, not a person: "El Niño", "La Paz".
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:El|La|Los|Las|Al|Le|Les)[ \t]+\Z")
-# Given names that are also adjectives: before a noun they are the adjective ("Roman
-# numerals", "German delegation", "Christian militias").
-_ADJECTIVE_NAMES = frozenset({"roman", "german", "christian", "norman", "florentin", "latin"})
-_NOT_A_NOUN = frozenset(
-    "that to about the a an in of on at for with by from is was has had have will would and"
-    " or but as who whom if then also did does do not never himself herself he she they him"
-    " her them this these those there here when while because since".split()
+# Given names that are also adjectives: before one of these nouns they are the adjective
+# ("Roman numerals", "German delegation", "Christian militias"); before anything else
+# (a verb, "can", "y") they stay a name.
+_ADJECTIVE_NAMES = frozenset({"roman", "german", "christian", "norman", "latin"})
+_ADJECTIVE_NOUNS = frozenset(
+    "numeral numerals empire empires law laws catholic catholics church churches delegation"
+    " delegations militia militias army armies forces troops government side parties border"
+    " community communities democrats democratic language languages alphabet calendar era"
+    " period ruins road roads times script embassy ministry mediators conquest".split()
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -307,7 +310,7 @@ class Scanner:
                 end = nxt.end(1)
             else:
                 return None
-        if self._not_a_person(text, raw, people, token):
+        if not supported and self._not_a_person(text, raw, people, token):
             return None
         begin = prefix_start(text, start)
         if raw.common:
@@ -324,15 +327,15 @@ class Scanner:
         folded = fold_word(token)
         if not all(folded in self._given[p] for p in people):
             return False
+        if _CUE.match(text, raw.end):
+            return False  # "La Gabriela insistió", "Roman said": used as a name
         if _ARTICLE_BEFORE.search(text, max(0, raw.start - 6), raw.start) is not None:
             return True
         if _FAMOUS_BEFORE.search(text, max(0, raw.start - 12), raw.start) is not None:
             return True
         if folded in _ADJECTIVE_NAMES:
             nxt = _NEXT_WORD.match(text, raw.end)
-            if nxt is not None and nxt.group(1).islower():
-                word = nxt.group(1)
-                return word not in _NOT_A_NOUN and _REPORTING_WORD.fullmatch(word) is None
+            return nxt is not None and nxt.group(1).lower() in _ADJECTIVE_NOUNS
         return False
 
     @staticmethod

@@ -63,11 +63,19 @@ _SLAVIC_SUFFIXES = (
 
 
 def _suffix_lost(word: str, target: str) -> bool:
-    """True when `target` ends in a Slavic surname suffix that `word` does not keep in any
-    romanisation: Khokhloma, the painted spoons, is not Khokhlova."""
+    """True when `word` is `target` with the consonant of its Slavic surname suffix
+    changed, or a town's ending for it: Khokhloma, the painted spoons, is not Khokhlova,
+    nor Ivanovo Ivanova. A slip elsewhere, a swap or a dropped letter (Khokhlvoa,
+    Belyaeav) is still the name."""
     for suffix, kept in _SLAVIC_SUFFIXES:
         if target.endswith(suffix) and len(target) > len(suffix) + 2:
-            return not word.endswith(kept)
+            if word.endswith(("ovo", "evo", "ovsk", "evsk")):
+                return True  # a town: Ivanovo, Palekhovo, Ivanovsk (not Ivanova)
+            cut = len(target) - len(suffix)
+            if len(word) != len(target) or word[:cut] != target[:cut] or word.endswith(kept):
+                return False
+            changed = [(a, b) for a, b in zip(word[cut:], suffix, strict=True) if a != b]
+            return len(changed) == 1 and not any(c in "aeiouy" for c in changed[0])
     return False
 
 

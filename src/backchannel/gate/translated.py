@@ -175,12 +175,13 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
     return _Phrase(person, field, concepts, missing, heads)
 
 
-_HEAD_ENDS = re.compile(r"\b(?:of|for|to|on|at|in|with|from)\b", re.IGNORECASE)
+_HEAD_ENDS = re.compile(r"\b(?:of|for|to|on|at|in|with|from)\b|[,;/(–—]", re.IGNORECASE)
 
 
 def _head_word(title: str) -> str:
-    """The folded head noun of an English title: its last word before "of", "for", ...
-    ("leader" in "community council leader", "chair" in "chair of the council")."""
+    """The folded head noun of an English title: its last word before "of", "for", a
+    comma, ... ("leader" in "community council leader", "chair" in "chair of the council",
+    "director" in "Director, Regional Water Authority")."""
     first = _HEAD_ENDS.split(re.sub(r"\([^)]*\)", " ", title), maxsplit=1)[0]
     words = [fold(w) for w in _WORD.findall(first)]
     words = [w for w in words if w and w not in _STOP and w not in _OPTIONAL]
