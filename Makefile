@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint bench demo clean
+.PHONY: run test lint bench demo clean messages
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,14 @@ lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+
+# The web workbench's strings: extract them, then merge them into every language's catalog
+# (src/backchannel/web/locale/*/LC_MESSAGES/messages.po); translate what comes out empty.
+messages: $(DEVSTAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --omit-header \
+		-o src/backchannel/web/locale/messages.pot .
+	$(BIN)/pybabel update -i src/backchannel/web/locale/messages.pot \
+		-d src/backchannel/web/locale --no-fuzzy-matching --omit-header
 
 bench: $(DEVSTAMP)
 	for b in bench/*_bench.py; do $(BIN)/python $$b; done

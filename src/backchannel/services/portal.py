@@ -35,12 +35,19 @@ from backchannel.store import meetings_repository as meetings_repo
 from backchannel.store import portal_repository as repo
 
 RATING_ROUNDS = (RoundName.OPTIONS, RoundName.CONSEQUENCES, RoundName.PACKAGING)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the web catalogs (web/locale); translated where it is shown."""
+    return message
+
+
 SCORE_LABELS: Mapping[int, str] = {
-    -2: "strongly against",
-    -1: "against",
-    0: "neutral",
-    1: "for",
-    2: "strongly for",
+    -2: N_("strongly against"),
+    -1: N_("against"),
+    0: N_("neutral"),
+    1: N_("for"),
+    2: N_("strongly for"),
 }
 
 
@@ -90,7 +97,7 @@ def ensure_salt(ws: Workspace) -> None:
 
 def _why_closed(active: _Active) -> str:
     if active.number is None:
-        return "No meeting has started yet."
+        return N_("No meeting has started yet.")
     if active.progress.finished:
         return f"Meeting {active.number} is finished; rating closed with it."
     return (

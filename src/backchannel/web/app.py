@@ -27,6 +27,7 @@ from backchannel.services import portal
 from backchannel.services.accounts import LoginError
 from backchannel.services.assets import font_folders
 from backchannel.services.workspace import Workspace, open_url, open_workspace
+from backchannel.web import i18n
 from backchannel.web.deps import NotLoggedInError, RefusedError, Services, is_htmx, render
 from backchannel.web.routes import register
 from backchannel.web.security import HEADERS, LoginLimiter
@@ -84,10 +85,14 @@ def _day(value: date | datetime | None) -> str:
 def templates() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+    )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True
     )
     env.filters["signed"] = _number
     env.filters["day"] = _day

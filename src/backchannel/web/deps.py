@@ -18,6 +18,7 @@ from backchannel.domain.accounts import Role
 from backchannel.services import accounts
 from backchannel.services.accounts import WebSession
 from backchannel.services.workspace import Workspace
+from backchannel.web import i18n
 from backchannel.web.security import SESSION_COOKIE, LoginLimiter, same_token, submitted_csrf
 from backchannel.web.settings import Settings
 
@@ -100,25 +101,31 @@ ParticipantDep = Annotated[WebSession, Depends(require(Role.PARTICIPANT))]
 
 # --- pages ------------------------------------------------------------------------------------
 
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs (web/locale); translated where it is shown."""
+    return message
+
+
 NAV: Mapping[Role, tuple[tuple[str, str], ...]] = {
     Role.FACILITATOR: (
-        ("/", "Dashboard"),
-        ("/scope", "Scope & ripeness"),
-        ("/roster", "Roster"),
-        ("/meeting", "Meeting"),
-        ("/documents", "Documents"),
-        ("/followup", "Follow-up"),
-        ("/accounts", "Accounts"),
-        ("/audit", "Audit"),
+        ("/", N_("Dashboard")),
+        ("/scope", N_("Scope & ripeness")),
+        ("/roster", N_("Roster")),
+        ("/meeting", N_("Meeting")),
+        ("/documents", N_("Documents")),
+        ("/followup", N_("Follow-up")),
+        ("/accounts", N_("Accounts")),
+        ("/audit", N_("Audit")),
     ),
     Role.RAPPORTEUR: (
-        ("/meeting", "Meeting"),
-        ("/meeting/projector", "Projector"),
-        ("/meeting/support", "Support"),
+        ("/meeting", N_("Meeting")),
+        ("/meeting/projector", N_("Projector")),
+        ("/meeting/support", N_("Support")),
     ),
-    Role.PARTICIPANT: (("/portal", "My portal"), ("/documents", "My documents")),
-    Role.INTERLOCUTOR: (("/documents", "My documents"),),
-    Role.OBSERVER: (("/documents", "Documents"),),
+    Role.PARTICIPANT: (("/portal", N_("My portal")), ("/documents", N_("My documents"))),
+    Role.INTERLOCUTOR: (("/documents", N_("My documents")),),
+    Role.OBSERVER: (("/documents", N_("Documents")),),
 }
 
 
@@ -138,7 +145,16 @@ def render(
     env: Environment = request.app.state.templates
     session: WebSession | None = request.scope.get("state", {}).get("session")
     name = fragment if fragment is not None and is_htmx(request) else template
+    asked = request.query_params.get("lang")
+    lang = i18n.choose(
+        asked if asked in i18n.LANGUAGES else request.cookies.get(i18n.COOKIE),
+        request.headers.get("accept-language"),
+    )
+    i18n.activate(lang)
     values: dict[str, Any] = {
+        "lang": lang,
+        "dir": i18n.direction(lang),
+        "languages": i18n.NAMES,
         "request": request,
         "session": session,
         "account": session.account if session else None,
@@ -147,7 +163,12 @@ def render(
         "path": request.url.path,
         **(context or {}),
     }
-    return HTMLResponse(env.get_template(name).render(values), status_code=status)
+    response = HTMLResponse(env.get_template(name).render(values), status_code=status)
+    if asked in i18n.LANGUAGES:
+        response.set_cookie(
+            i18n.COOKIE, lang, max_age=365 * 86400, httponly=True, samesite="lax", path="/"
+        )
+    return response
 
 
 def back_to(path: str, note: str = "") -> RedirectResponse:

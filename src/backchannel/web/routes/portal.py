@@ -15,13 +15,14 @@ from fastapi.responses import HTMLResponse, Response
 from backchannel.domain.errors import BackchannelError, BadInputError
 from backchannel.services import portal
 from backchannel.services.accounts import WebSession
+from backchannel.services.portal import N_
 from backchannel.web.deps import ParticipantDep, Services, ServicesDep, back_to, is_htmx, render
 
 router = APIRouter()
 
 DONE = {
-    "rated": "Your rating is saved. You can change it while rating is open.",
-    "proposed": "Your option was added, without your name, for the room to consider.",
+    "rated": N_("Your rating is saved. You can change it while rating is open."),
+    "proposed": N_("Your option was added, without your name, for the room to consider."),
 }
 
 

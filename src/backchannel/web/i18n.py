@@ -1,0 +1,85 @@
+"""The languages of the workbench's pages: gettext catalogs kept in the repository.
+
+Catalogs are `web/locale/<lang>/LC_MESSAGES/messages.po`, read at start-up (Babel turns
+each into a gettext catalogue in memory; no compiled .mo file to keep in step). A page's
+language is the `lang` cookie when it names one of `LANGUAGES`, else the best match of the
+browser's `Accept-Language`, else English. `?lang=xx` on any page sets the cookie, so a
+participant on a phone picks a language once, from links written in each language.
+
+Extract new strings with `make messages` (Babel's Jinja2 extractor, see babel.cfg).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+LOCALE = Path(__file__).parent / "locale"
+LANGUAGES = ("en", "fr", "es", "ru", "ar")
+# Each language's name in itself, for the language links.
+NAMES = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский", "ar": "العربية"}
+RIGHT_TO_LEFT = frozenset({"ar"})
+COOKIE = "lang"
+
+_current: ContextVar[str] = ContextVar("language", default="en")
+
+
+@cache
+def translations(lang: str) -> NullTranslations:
+    """The catalogue of one language (English is the source: no catalogue)."""
+    path = LOCALE / lang / "LC_MESSAGES" / "messages.po"
+    if lang == "en" or not path.exists():
+        return NullTranslations()
+    with path.open("rb") as fp:
+        catalog = read_po(fp, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Translations(fp=buffer)
+
+
+def _weighted(header: str) -> Iterable[tuple[float, str]]:
+    for n, part in enumerate(header.split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        yield quality - n * 1e-6, tag.strip().lower()
+
+
+def choose(cookie: str | None, accept_language: str | None) -> str:
+    """The language of a page: the cookie's, else the browser's best, else English."""
+    if cookie in LANGUAGES:
+        return cookie
+    for quality, tag in sorted(_weighted(accept_language or ""), reverse=True):
+        base = tag.split("-", 1)[0]
+        if quality > 0 and base in LANGUAGES:
+            return base
+    return "en"
+
+
+def activate(lang: str) -> None:
+    """Make `lang` the language of what is rendered next in this request."""
+    _current.set(lang if lang in LANGUAGES else "en")
+
+
+def gettext(message: str) -> str:
+    return translations(_current.get()).ugettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_current.get()).ungettext(singular, plural, n)
+
+
+def direction(lang: str) -> str:
+    return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
