@@ -170,3 +170,31 @@ def test_a_word_file_with_arabic_and_russian_paragraphs_is_redacted_in_each_lang
         "قال أحد المشاركين إن المعبر يجب أن يغلق.",
         "Один из участников считает, что переход закрыть; с одним из участников согласились.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("ლევან გოგოლაძემ აღნიშნა, რომ გზა დაკეტილია.", "ლევან გოგოლაძემ"),  # ergative
+        ("შეხვედრა გოგოლაძესთან გადაიდო.", "გოგოლაძესთან"),  # with a postposition
+        ("محمدرضا کریمی گفت که گذرگاه بسته است.", "محمدرضا کریمی"),  # ض read as z
+        ("Συμφώνησε και ο Παπαδάκης, όπως και η ομάδα του Παπαδάκη.", "Παπαδάκη"),  # genitive
+        ("יוסי בן דוד אמר שהמעבר סגור.", "יוסי בן דוד"),  # ben joins, vav and yod are vowels
+    ],
+)
+def test_names_in_their_cases_in_georgian_persian_greek_and_hebrew(text: str, mention: str) -> None:
+    gate = Gate(
+        [
+            person("ka", "Levan Gogoladze"),
+            person("fa", "Mohammad-Reza Karimi"),
+            person("el", "Nikos Papadakis"),
+            person("he", "Yossi Ben-David"),
+        ]
+    )
+    assert mention in [f.text for f in gate.scan(text)]
+
+
+def test_an_arabic_key_that_lost_consonants_is_not_enough_alone() -> None:
+    """Ben-David read by an Arabic writer drops v and w: "bnd", which is بند (closed)."""
+    gate = Gate([person("he", "Yossi Ben-David")])
+    assert [] == gate.scan("عمران نے کہا کہ راستہ بند ہے۔")

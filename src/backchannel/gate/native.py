@@ -24,7 +24,7 @@ the keys their name has in each script (see `lang.ar` for Arabic script, `transl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,7 +36,7 @@ from backchannel.gate.diminutives import name_diminutives
 from backchannel.gate.finding import Finding
 from backchannel.gate.fold import fold
 from backchannel.gate.forms import _ABD_PREFIXES, ARTICLES, split_name
-from backchannel.gate.lang import ar, cyrillic
+from backchannel.gate.lang import ar, cyrillic, georgian, greek
 from backchannel.gate.scripts import (
     ANY_WORD,
     LETTERS,
@@ -55,8 +55,9 @@ _KUNYA_ARABIC = {"ابو": "abu", "ابا": "abu", "ابي": "abu", "ام": "umm
 _CASED = frozenset({"Cyrillic", "Greek", "Armenian"})
 _SPACES = r"(?:[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:-[ \t]?)?|[ \t]?-[ \t]?)"
 _GAP = re.compile(_SPACES)
-# The Arabic article and ibn as Russian writes them inside a name (Тарик аль-Мансури).
-_CYR_ARTICLE = r"(?i:аль|эль|ал|ас|аш|ад|ар|ат|аз|ан|ибн|бин|бен)"
+# The Arabic article and ibn as Russian writes them inside a name (Тарик аль-Мансури),
+# and Hebrew ben, bat, bar (יוסי בן דוד).
+_CYR_ARTICLE = r"(?i:аль|эль|ал|ас|аш|ад|ар|ат|аз|ан|ибн|бин|бен|בן|בת|בר)"
 _ARTICLE_GAP = re.compile(rf"[ \t]+{_CYR_ARTICLE}(?:-|[ \t]+)")
 _ARTICLE_WORD = re.compile(_CYR_ARTICLE)
 _ARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_]){_CYR_ARTICLE}-\Z")
@@ -142,10 +143,14 @@ class NativeIndex:
             return
         nisba = ar.latin_is_nisba(core) and role != GIVEN
         for spelling in spellings(core) | {core}:
+            # Consonants the Latin spelling has: an Arabic key that lost two of them (v and
+            # w read as vowels: Bendavid as "bnd", which is بند, closed) says too little.
+            sounded = max((len(k) for k in romkey.keys(spelling)), default=0)
             for key in ar.latin_skeletons(spelling):
                 if weak:
                     break  # an ordinary word in Latin (Toma) is two letters in Arabic (ثم)
-                strong = len(key.lstrip("V")) >= 3 or bool(prefix)
+                bare = len(key.lstrip("V"))
+                strong = (bare >= 3 and bare >= sounded - 1) or bool(prefix)
                 hit = Hit(person, role, strong, nisba, article or role == FAMILY)
                 _add(self.arabic, prefix + key, hit)
             if prefix:
@@ -203,7 +208,10 @@ class NativeFinder:
         exact = idx.exact.get(norm)
         if exact:
             _merge(out, exact)
-        for stem, has_article in ar.stems(norm):
+        stems = ar.stems(norm)
+        if "ض" in norm:  # ض is z in Persian and Urdu names (رضا Reza), d in Arabic (Rida)
+            stems = stems + tuple((st.replace("ض", "ز"), a) for st, a in stems)
+        for stem, has_article in stems:
             if stem in ar.common_words():
                 common = True
             if stem.startswith("عبدال") and len(stem) > 6:
@@ -235,9 +243,15 @@ class NativeFinder:
         exact = idx.exact.get(low)
         if exact:
             _merge(out, exact)
-        forms = cyrillic.stems(word) if script == "Cyrillic" else (low,)
+        forms = _STEMS.get(script, _as_is)(word)
         for form in forms:
-            for latin in to_latin(form, script):
+            readings = to_latin(form, script)
+            if script == "Hebrew":  # ו and י are mostly vowels: יוסי is Yossi, not "ywsy"
+                readings = (
+                    *readings,
+                    *(r[:1] + r[1:].replace("w", "").replace("y", "") for r in readings),
+                )
+            for latin in readings:
                 _merge(out, idx.latin.get(latin, ()))
                 for key in romkey.keys(latin):
                     _merge(out, idx.keys.get(key, ()))
@@ -252,8 +266,8 @@ class NativeFinder:
             if not any(c.isalpha() for c in word):
                 continue
             script = word_script(word)
-            if script == "Cyrillic" and _ARTICLE_WORD.fullmatch(word):
-                continue  # аль, ибн: part of the name after them, never a name alone
+            if script in ("Cyrillic", "Hebrew") and _ARTICLE_WORD.fullmatch(word):
+                continue  # аль, ибн, בן: part of the name after them, never a name alone
             if self._read(word, script)[0] or (script == "Arabic" and self._head(word)):
                 keep[word] = script
         if not keep:
@@ -426,6 +440,17 @@ def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _as_is(word: str) -> tuple[str, ...]:
+    return (word.lower(),)
+
+
+_STEMS: dict[str, Callable[[str], tuple[str, ...]]] = {
+    "Cyrillic": cyrillic.stems,
+    "Georgian": georgian.stems,
+    "Greek": greek.stems,
+}
+
+
 def _known_name(tok: _Token) -> bool:
     """True when a word is a given name the variant families know (Сергей, Михаил)."""
     return any(family_ids(latin) for latin in to_latin(tok.word, tok.script))
@@ -436,7 +461,7 @@ def _adjacent(text: str, a: _Token, b: _Token) -> bool:
     return (
         not gap
         or _GAP.fullmatch(gap) is not None
-        or (b.script == "Cyrillic" and _ARTICLE_GAP.fullmatch(gap) is not None)
+        or (b.script in ("Cyrillic", "Hebrew") and _ARTICLE_GAP.fullmatch(gap) is not None)
     )
 
 
