@@ -102,6 +102,7 @@ def test_the_other_forms_of_a_name_are_found(text: str, mention: str, who: str) 
         "Lacquer boxes from Palekhovo were handed out.",
         "The VK group posted the map; FO staff were absent.",
         "Rounds P, E and F were held in the spring.",
+        "Rank Option n Mean Support P E H N",  # a table's column letters
         "Addresses: items 2, 5 and 15.",
         "Se mencionó al papa Francisco y su visita.",
         "Sirvieron nachos en la pausa.",

@@ -32,6 +32,7 @@ from backchannel.gate.index import (
     AFFILIATION_TAIL,
     ALIAS,
     INITIALS,
+    NAME_INITIALS,
     PART,
     TITLE,
     RosterIndex,
@@ -56,6 +57,9 @@ _PARTICLES = (
 _GAP = re.compile(rf"(?:[ \t]*\n?[ \t]*|[ \t]*-[ \t]*)(?:(?i:{_PARTICLES})[ \t]+)*\Z")
 _PARTICLES_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?i:{_PARTICLES})[ \t]+)+\Z")
 _CUE = re.compile(rf"(?:['’]s?(?![^\W\d_])|[ \t]*[,:;()\]]|[ \t]+(?:{REPORTING})(?![^\W\d_]))")
+# Initials made from a name and written apart carry their dots ("V. K.", "V.-K."), so a
+# table's column letters ("A B H N") are not somebody's initials.
+_DOTTED = re.compile(r"[^\W\d_]\.(?:[ \t\u00a0\u202f]?-?[ \t\u00a0\u202f]?[^\W\d_]\.?)+")
 # Initials written bare ("VAK") or with a dot after each letter ("V.A.K.", "V. K."), not
 # letters that a comma or a space separates ("A, B").
 _INITIALS = re.compile(
@@ -180,14 +184,19 @@ class Scanner:
                                 found.append(
                                     Finding(hs, oe, text[hs:oe], "affiliation", ids[person])
                                 )
-                    elif what in (INITIALS, ACRONYM):
+                    elif what in (INITIALS, ACRONYM, NAME_INITIALS):
                         span = text[os_:oe]
+                        shape = (
+                            _DOTTED
+                            if what == NAME_INITIALS and " " in padded[ns + 1 : end]
+                            else _INITIALS
+                        )
                         if (
                             span.isupper()
-                            and _INITIALS.fullmatch(span) is not None
+                            and shape.fullmatch(span) is not None
                             and not self._in_caps_run(text, os_, oe)
                         ):
-                            kind = "alias" if what == INITIALS else "affiliation"
+                            kind = "affiliation" if what == ACRONYM else "alias"
                             found.append(Finding(os_, oe, span, kind, ids[who[0]]))
         for start, end_, people in idx.fuzzy.find(text):
             raws.append(_Raw(start, end_, people, False, False))

@@ -83,6 +83,8 @@ class NameForms:
     part_initials: frozenset[str]  # first letters of the parts, for "O. Kovach"
     # short forms of the given name used alone (Sasha), each with "is an ordinary word"
     diminutives: tuple[tuple[str, bool], ...] = ()
+    # initials made from the name ("vak", "v a k"; "v k" for two words: dotted only)
+    name_initials: frozenset[str] = frozenset()
 
 
 def article_forms(core: str, *, joined: bool) -> set[str]:
@@ -291,7 +293,6 @@ def name_forms(
         forms, inits = alias_forms(alias)
         alias_set |= forms
         initials |= inits
-    initials |= name_initials(name)
     phrases, acronyms = affiliation_forms(affiliation) if affiliation else (set(), set())
     firsts = {_strip_article(p)[0][:1] for p in parts}
     shorts = name_diminutives(parts)
@@ -305,6 +306,7 @@ def name_forms(
         titles=frozenset(title_forms(title)) if title else frozenset(),
         part_initials=frozenset(f for f in firsts if f),
         diminutives=tuple(sorted((f, o) for f, o in shorts.items() if f not in singles)),
+        name_initials=frozenset(name_initials(name) - initials),
     )
 
 

@@ -24,6 +24,7 @@ from backchannel.gate.words import common_words
 PART = 0  # a name part, alone or in a run of parts
 ALIAS = 1  # a nickname or kunya
 INITIALS = 2  # an alias such as "KR": whole upper-case tokens only
+NAME_INITIALS = 7  # initials made from the name: two letters only with their dots (V. K.)
 AFFILIATION = 3
 ACRONYM = 4  # an affiliation's acronym: whole upper-case tokens only
 TITLE = 5
@@ -115,6 +116,8 @@ class RosterIndex:
                 add(form, ALIAS, p.index, ordinary or _is_common(form))
             for form in f.initials:
                 add(form, INITIALS, p.index)
+            for form in f.name_initials:
+                add(form, NAME_INITIALS, p.index)
             for form in f.affiliations:
                 add(form, AFFILIATION, p.index)
             for head, tail in affiliation_tails(cand_affiliations[p.index]):
