@@ -19,6 +19,12 @@ def _post(client: Any, kit: Any, path: str, data: dict[str, Any], **kw: Any) -> 
     return client.post(path, data={**data, "csrf": kit.session_csrf(client)}, **kw)
 
 
+def _statement(client: Any, kit: Any, text: str) -> Any:
+    """Capture a framing statement as the console does (over HTMX)."""
+    data = {"kind": "statement", "text": text}
+    return _post(client, kit, "/meeting/capture/framing", data, headers={"HX-Request": "true"})
+
+
 class TestDashboard:
     """Every pillar has a card with its state."""
 
@@ -165,13 +171,7 @@ class TestMeetingConsole:
     ) -> None:
         client = as_role("facilitator")
         _post(client, kit, "/meeting/round", {"action": "start"})
-        response = _post(
-            client,
-            kit,
-            "/meeting/capture/framing",
-            {"kind": "statement", "text": text},
-            headers={"HX-Request": "true"},
-        )
+        response = _statement(client, kit, text)
         assert (400, word in response.text, 0) == (
             response.status_code,
             False,
@@ -184,14 +184,7 @@ class TestMeetingConsole:
         client = as_role("rapporteur")
         _post(as_role("facilitator"), kit, "/meeting/round", {"action": "start"})
         point = "تنتظر القوافل عند الجسر لأن أحدا لا يعرف القواعد."
-        response = _post(
-            client,
-            kit,
-            "/meeting/capture/framing",
-            {"kind": "statement", "text": point},
-            headers={"HX-Request": "true"},
-        )
-        assert 200 == response.status_code
+        assert 200 == _statement(client, kit, point).status_code
         html = client.get("/meeting").text
         assert f"<bdi>{point}</bdi>" in html
         assert '<textarea id="f-text" name="text" required dir="auto">' in html
