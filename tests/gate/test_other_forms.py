@@ -148,11 +148,15 @@ def test_an_affiliation_named_after_a_place_in_another_romanisation() -> None:
     texts = {
         "The Schahsawan Pastoral Council asked for maps.": "Schahsawan Pastoral Council",
         "The Chahsavan Pastoral Council asked for maps.": "Chahsavan Pastoral Council",
+        "The Shahsa'van Pastoral Council asked for maps.": "Shahsa'van Pastoral Council",
+        "The (Schahsawan) Pastoral Council asked.": "(Schahsawan) Pastoral Council",
+        "The Schahsawan\nPastoral Council asked.": "Schahsawan\nPastoral Council",
     }
     for text, span in texts.items():
         assert [(span, "affiliation")] == [(f.text, f.kind) for f in gate.scan(text)]
     assert [] == gate.scan("The Kurdish Pastoral Council asked for maps.")
     assert [] == gate.scan("Every pastoral council asked for maps.")
+    assert [] == gate.scan("Schahsawan\n\nPastoral Council minutes follow.")
 
 
 def test_a_word_file_with_arabic_and_russian_paragraphs_is_redacted_in_each_language(

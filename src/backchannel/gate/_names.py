@@ -65,6 +65,7 @@ _DOTTED = re.compile(r"[^\W\d_]\.(?:[ \t\u00a0\u202f]?-?[ \t\u00a0\u202f]?[^\W\d
 _INITIALS = re.compile(
     r"[^\W\d_]+|[^\W\d_]\.?(?:[ \t\u00a0\u202f]?-?[ \t\u00a0\u202f]?[^\W\d_]\.?)+"
 )
+_HEAD_WORD = re.compile(r"(?<![\w'’ʼ])(?:([^\W\d_][\w'’ʼ]*)|\(([^\W\d_][\w'’ʼ]*)\))\Z")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+\Z")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
 _WORD_AT = re.compile(r"[^\W\d_]+")
@@ -207,13 +208,20 @@ class Scanner:
         self, text: str, folded: Folded, padded: str, ns: int, tail: str, person: int
     ) -> int | None:
         """The original start of the word before an affiliation's tail when it is another
-        romanisation of the affiliation's first word (Ghashghai for Qashqai), else None."""
-        k = padded.rfind(" ", 0, ns)
-        word = padded[k + 1 : ns]
-        if len(word) < 4:
+        romanisation of the affiliation's first word (Ghashghai, Qashqa'i, "(Kashkai)" for
+        Qashqai), with one line break at most between them, else None."""
+        end = folded.start(ns)  # where the tail starts in the original text
+        breaks = 0
+        while end > 0 and text[end - 1] in " \t\u00a0\n":
+            breaks += text[end - 1] == "\n"
+            end -= 1
+        match = _HEAD_WORD.search(text, max(0, end - 40), end)
+        if match is None or breaks > 1:  # a digit, a blank line: not the same name
             return None
-        start = folded.start(k)
-        if not text[start : start + 1].isupper():
+        start = match.start()
+        word = fold_word(match.group(1) or match.group(2))  # Qashqa'i is qashqai
+        first = match.start(1) if match.group(1) else match.start(2)
+        if len(word) < 4 or not text[first].isupper():
             return None
         for head in self.index.tail_heads.get((tail, person), ()):
             if word == head or romkey.strong_keys(word) & romkey.strong_keys(head):
