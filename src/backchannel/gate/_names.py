@@ -57,14 +57,14 @@ _PARTICLES = (
 _GAP = re.compile(rf"(?:[ \t]*\n?[ \t]*|[ \t]*-[ \t]*)(?:(?i:{_PARTICLES})[ \t]+)*\Z")
 _PARTICLES_BEFORE = re.compile(rf"(?<![^\W\d_])(?:(?i:{_PARTICLES})[ \t]+)+\Z")
 _CUE = re.compile(rf"(?:['’]s?(?![^\W\d_])|[ \t]*[,:;()\]]|[ \t]+(?:{REPORTING})(?![^\W\d_]))")
+# What may stand between two initials: a space (no-break ones too) and a hyphen.
+_BETWEEN = r"[ \t\u00a0\u202f]?-?[ \t\u00a0\u202f]?"
 # Initials made from a name and written apart carry their dots ("V. K.", "V.-K."), so a
 # table's column letters ("A B H N") are not somebody's initials.
-_DOTTED = re.compile(r"[^\W\d_]\.(?:[ \t\u00a0\u202f]?-?[ \t\u00a0\u202f]?[^\W\d_]\.?)+")
+_DOTTED = re.compile(rf"[^\W\d_]\.(?:{_BETWEEN}[^\W\d_]\.?)+")
 # Initials written bare ("VAK") or with a dot after each letter ("V.A.K.", "V. K."), not
-# letters that a comma or a space separates ("A, B").
-_INITIALS = re.compile(
-    r"[^\W\d_]+|[^\W\d_]\.?(?:[ \t\u00a0\u202f]?-?[ \t\u00a0\u202f]?[^\W\d_]\.?)+"
-)
+# letters that a comma separates ("A, B").
+_INITIALS = re.compile(rf"[^\W\d_]+|[^\W\d_]\.?(?:{_BETWEEN}[^\W\d_]\.?)+")
 _HEAD_WORD = re.compile(r"(?<![\w'’ʼ])(?:([^\W\d_][\w'’ʼ]*)|\(([^\W\d_][\w'’ʼ]*)\))\Z")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+\Z")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")

@@ -31,13 +31,18 @@ def _table() -> dict[str, dict[str, bool]]:
     return table
 
 
+def _merge(into: dict[str, bool], forms: dict[str, bool]) -> None:
+    """Add `forms` to `into`; a form is ordinary when either says so."""
+    for form, ordinary in forms.items():
+        into[form] = into.get(form, False) or ordinary
+
+
 def diminutives(given: str) -> dict[str, bool]:
     """{short form: is also an ordinary word} for one folded given name; empty if none."""
     table = _table()
     out: dict[str, bool] = {}
     for spelling in sorted(family_of(given) | {given}):
-        for form, ordinary in table.get(spelling, {}).items():
-            out[form] = out.get(form, False) or ordinary
+        _merge(out, table.get(spelling, {}))
     out.pop(given, None)
     return out
 
@@ -47,8 +52,7 @@ def name_diminutives(parts: Sequence[str]) -> dict[str, bool]:
     a second given name counts (Nacho for José Ignacio Restrepo)."""
     out: dict[str, bool] = {}
     for part in parts[:-1]:
-        for form, ordinary in diminutives(part).items():
-            out[form] = out.get(form, False) or ordinary
+        _merge(out, diminutives(part))
     for part in parts:
         out.pop(part, None)
     return out

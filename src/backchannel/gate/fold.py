@@ -104,7 +104,7 @@ class Folded:
     _norm_starts: tuple[int, ...] = ()
     _orig_starts: tuple[int, ...] = ()
     _expanded: tuple[bool, ...] = ()
-    _gap_norm: tuple[int, ...] = ()  # where each gap starts in the uncollapsed text
+    _gap_norm: tuple[int, ...] = ()  # where each gap ends in the uncollapsed text
 
     @property
     def identity(self) -> bool:

@@ -87,6 +87,14 @@ class NameForms:
     name_initials: frozenset[str] = frozenset()
 
 
+_BRACKETS = re.compile(r"\([^)]*\)")
+
+
+def without_brackets(text: str) -> str:
+    """A roster entry without what it gives in brackets ("Sarn Water Board (SWB)")."""
+    return _BRACKETS.sub(" ", text)
+
+
 def article_forms(core: str, *, joined: bool) -> set[str]:
     """`core` with the Arabic article in its usual spellings (al-X, el X, aX-X, alX)."""
     out = {f"al {core}", f"el {core}"}
@@ -185,7 +193,7 @@ def split_name(name: str) -> list[str]:
     A hyphenated or apostrophised word ("Ji-hoon", "N'Diaye") gives the spaced form, the
     joined form and its pieces of three letters or more.
     """
-    words = re.sub(r"\([^)]*\)", " ", name).split()
+    words = without_brackets(name).split()
     while len(words) > 1 and (
         fold_word(words[0]) in TITLE_WORDS or words[0].rstrip(".") in CASED.split()
     ):
@@ -236,7 +244,7 @@ def affiliation_forms(affiliation: str) -> tuple[set[str], set[str]]:
         for a in re.findall(r"\(([^)]{2,12})\)", affiliation)
         if a.replace(".", "").replace("&", "").isupper()
     }
-    bare = re.sub(r"\([^)]*\)", " ", affiliation).strip()
+    bare = without_brackets(affiliation).strip()
     phrase = re.sub(r"^the\s+", "", fold(bare))
     phrases = _spelling_variants(phrase) if len(phrase) >= 4 else set()
     letters = []
@@ -316,7 +324,7 @@ def name_initials(name: str) -> set[str]:
     often something else). Particles and the article give no letter (A. S. for
     Abdelkader al-Shami)."""
     letters = ""
-    for word in re.sub(r"\([^)]*\)", " ", name).split():
+    for word in without_brackets(name).split():
         folded = fold(word)
         head, _, rest = folded.partition(" ")
         if head in ARTICLES and rest:

@@ -7,7 +7,6 @@ and one pass over the text finds every form of every participant at once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,8 +15,9 @@ import ahocorasick
 
 from backchannel.domain.people import Candidate
 from backchannel.gate.fold import fold
-from backchannel.gate.forms import NameForms, name_forms
+from backchannel.gate.forms import NameForms, name_forms, without_brackets
 from backchannel.gate.fuzzy import FuzzyMatcher
+from backchannel.gate.translated import lexicon
 from backchannel.gate.words import common_words
 
 # What a pattern stands for.
@@ -53,7 +53,7 @@ Entry = tuple[int, tuple[int, ...], bool]
 def affiliation_tails(affiliation: str) -> list[tuple[str, str]]:
     """(head, tail) when an affiliation starts with a proper name that other romanisations
     spell otherwise, and two words or more follow it: ("qashqai", "pastoralists union")."""
-    words = re.sub(r"\([^)]*\)", " ", affiliation).split()
+    words = without_brackets(affiliation).split()
     if len(words) < 3 or not words[0][:1].isupper():
         return []
     head = fold(words[0]).replace(" ", "")
@@ -66,8 +66,6 @@ def affiliation_tails(affiliation: str) -> list[tuple[str, str]]:
 @cache
 def _org_words() -> frozenset[str]:
     """English words of titles and organisations (the lexicon's): not proper names."""
-    from backchannel.gate.translated import lexicon
-
     return frozenset(w for key in lexicon() for w in key.split("_"))
 
 
@@ -102,7 +100,6 @@ class RosterIndex:
                 meanings.setdefault(form, {}).setdefault((what, common), set()).add(person)
 
         targets: dict[str, set[int]] = {}
-        cand_affiliations = [c.affiliation for c in roster]
         # (tail, person) -> the folded proper names the tail follows in the roster
         self.tail_heads: dict[tuple[str, int], set[str]] = {}
         for p in self.people:
@@ -120,7 +117,7 @@ class RosterIndex:
                 add(form, NAME_INITIALS, p.index)
             for form in f.affiliations:
                 add(form, AFFILIATION, p.index)
-            for head, tail in affiliation_tails(cand_affiliations[p.index]):
+            for head, tail in affiliation_tails(roster[p.index].affiliation):
                 add(tail, AFFILIATION_TAIL, p.index)
                 self.tail_heads.setdefault((tail, p.index), set()).add(head)
             for form in f.acronyms:

@@ -57,10 +57,10 @@ _SPACES = r"(?:[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:-[ \t]?)?|[ \t]?-[ \t]?)"
 _GAP = re.compile(_SPACES)
 # The Arabic article and ibn as Russian writes them inside a name (Тарик аль-Мансури),
 # and Hebrew ben, bat, bar (יוסי בן דוד).
-_CYR_ARTICLE = r"(?i:аль|эль|ал|ас|аш|ад|ар|ат|аз|ан|ибн|бин|бен|בן|בת|בר)"
-_ARTICLE_GAP = re.compile(rf"[ \t]+{_CYR_ARTICLE}(?:-|[ \t]+)")
-_ARTICLE_WORD = re.compile(_CYR_ARTICLE)
-_ARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_]){_CYR_ARTICLE}-\Z")
+_NAME_PARTICLE = r"(?i:аль|эль|ал|ас|аш|ад|ар|ат|аз|ан|ибн|бин|бен|בן|בת|בר)"
+_ARTICLE_GAP = re.compile(rf"[ \t]+{_NAME_PARTICLE}(?:-|[ \t]+)")
+_ARTICLE_WORD = re.compile(_NAME_PARTICLE)
+_ARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_]){_NAME_PARTICLE}-\Z")
 _AFTER = re.compile(f"{_SPACES}({ANY_WORD.pattern})")
 _BEFORE = re.compile(f"{NOT_BEFORE}({ANY_WORD.pattern}){_SPACES}\\Z")
 _CYR_HONORIFIC = re.compile(
@@ -146,9 +146,9 @@ class NativeIndex:
             # Consonants the Latin spelling has: an Arabic key that lost two of them (v and
             # w read as vowels: Bendavid as "bnd", which is بند, closed) says too little.
             sounded = max((len(k) for k in romkey.keys(spelling)), default=0)
-            for key in ar.latin_skeletons(spelling):
-                if weak:
-                    break  # an ordinary word in Latin (Toma) is two letters in Arabic (ثم)
+            # A weak form has no Arabic key: an ordinary word in Latin (Toma) is two
+            # letters in Arabic (ثم).
+            for key in () if weak else ar.latin_skeletons(spelling):
                 bare = len(key.lstrip("V"))
                 strong = (bare >= 3 and bare >= sounded - 1) or bool(prefix)
                 hit = Hit(person, role, strong, nisba, article or role == FAMILY)

@@ -28,6 +28,7 @@ import ahocorasick
 from backchannel.gate import romkey
 from backchannel.gate.finding import Finding
 from backchannel.gate.fold import Folded, fold
+from backchannel.gate.forms import without_brackets
 from backchannel.gate.honorifics import TITLE_WORDS
 from backchannel.gate.lang import ar
 from backchannel.gate.lang.detect import Paragraph
@@ -122,7 +123,7 @@ class _Phrase:
 
 def _content_words(phrase: str) -> list[tuple[str, bool]]:
     """(folded word or bigram key, is a proper name) for the content words of a phrase."""
-    raw = re.sub(r"\([^)]*\)", " ", phrase)
+    raw = without_brackets(phrase)
     words = [(w, w[:1].isupper()) for w in _WORD.findall(raw)]
     lex = lexicon()
     out: list[tuple[str, bool]] = []
@@ -182,7 +183,7 @@ def _head_word(title: str) -> str:
     """The folded head noun of an English title: its last word before "of", "for", a
     comma, ... ("leader" in "community council leader", "chair" in "chair of the council",
     "director" in "Director, Regional Water Authority")."""
-    first = _HEAD_ENDS.split(re.sub(r"\([^)]*\)", " ", title), maxsplit=1)[0]
+    first = _HEAD_ENDS.split(without_brackets(title), maxsplit=1)[0]
     words = [fold(w) for w in _WORD.findall(first)]
     words = [w for w in words if w and w not in _STOP and w not in _OPTIONAL]
     return words[-1] if words else ""
@@ -265,13 +266,13 @@ class TranslatedFinder:
         """Titles and affiliations in the paragraphs written in one of `LANGUAGES`."""
         padded = f" {folded.text} "
         # Neighbouring paragraphs in one language are searched as one stretch.
-        stretches: list[list[Any]] = []
+        stretches: list[tuple[int, int, str]] = []
         for para in paragraphs:
             lang = _READ_AS.get(para.language, para.language)
             if stretches and stretches[-1][2] == lang and stretches[-1][1] == para.start:
-                stretches[-1][1] = para.end
+                stretches[-1] = (stretches[-1][0], para.end, lang)
             else:
-                stretches.append([para.start, para.end, lang])
+                stretches.append((para.start, para.end, lang))
         for start_, end_, lang in stretches:
             if lang not in LANGUAGES:
                 continue

@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from backchannel.render.fonts import ARABIC, is_rtl
+from backchannel.render.fonts import ARABIC, RTL_LETTER, is_rtl
 
 FONT = "Times New Roman"
 GREY = RGBColor(0x55, 0x5F, 0x6B)
@@ -91,7 +91,7 @@ def _right_to_left(paragraph: Any, text: str) -> None:
     _insert(paragraph._p.get_or_add_pPr(), "w:bidi", _AFTER_BIDI)
     language = "ar-SA" if re.search(r"[\u0600-\u08ff]", text) else "he-IL"
     for run in paragraph.runs:
-        if not re.search(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]", run.text):
+        if not RTL_LETTER.search(run.text):
             continue  # a label in the document's language ("Who: ") stays as it is
         rpr = run._r.get_or_add_rPr()
         if run.bold:

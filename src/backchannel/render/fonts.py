@@ -17,9 +17,8 @@ import fontpkg_noto_sans
 import fontpkg_noto_sans_arabic
 
 ARABIC = fontpkg_noto_sans_arabic.FAMILY  # "Noto Sans Arabic"
-SANS = fontpkg_noto_sans.FAMILY  # "Noto Sans"
-# Right-to-left scripts: Arabic (with Persian and Urdu letters) and Hebrew.
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Letters of right-to-left scripts: Arabic (with Persian and Urdu letters) and Hebrew.
+RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -46,4 +45,4 @@ def is_rtl(text: str) -> bool:
     """True when the first letter of `text` is in a right-to-left script (the Unicode
     bidi rule for a paragraph's direction, applied to letters)."""
     first = _LETTER.search(text)
-    return first is not None and _RTL.match(first.group()) is not None
+    return first is not None and RTL_LETTER.match(first.group()) is not None

@@ -74,11 +74,11 @@ def activate(lang: str) -> None:
 
 
 def gettext(message: str) -> str:
-    return translations(_current.get()).ugettext(message)
+    return translations(_current.get()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translations(_current.get()).ungettext(singular, plural, n)
+    return translations(_current.get()).ngettext(singular, plural, n)
 
 
 def direction(lang: str) -> str:
