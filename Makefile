@@ -36,12 +36,12 @@ lint: $(DEVSTAMP)
 	$(BIN)/mypy
 
 # The web workbench's strings: extract them, then merge them into every language's catalog
-# (src/backchannel/web/locale/*/LC_MESSAGES/messages.po); translate what comes out empty.
+# (src/backchannel/locale/*/LC_MESSAGES/messages.po); translate what comes out empty.
 messages: $(DEVSTAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --omit-header \
-		-o src/backchannel/web/locale/messages.pot .
-	$(BIN)/pybabel update -i src/backchannel/web/locale/messages.pot \
-		-d src/backchannel/web/locale --no-fuzzy-matching --omit-header
+		-o src/backchannel/locale/messages.pot .
+	$(BIN)/pybabel update -i src/backchannel/locale/messages.pot \
+		-d src/backchannel/locale --no-fuzzy-matching --omit-header
 
 bench: $(DEVSTAMP)
 	for b in bench/*_bench.py; do $(BIN)/python $$b; done

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 from docx import Document as DocxDocument
+from docx.oxml.ns import qn
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from backchannel import i18n
 from backchannel.domain.errors import BadInputError, BlockingFindingError, NotFoundError
 from backchannel.domain.rounds import RoundName
 from backchannel.domain.steps import StepStatus
@@ -298,3 +300,36 @@ class TestFollowUp:
             outputs.set_step_status(ws, "s1", StepStatus.DROPPED)
         with pytest.raises(BadInputError, match="already planned"):
             outputs.set_step_status(ws, "s1", StepStatus.PLANNED)
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "ru", "ar"])
+def test_the_non_paper_in_the_room_languages(ws: Workspace, tmp_path: Path, lang: str) -> None:
+    """Headings, labels and boilerplate in the document's language; what people wrote stays
+    as written; the gate still passes it; Arabic reads right to left in the DOCX and PDF."""
+    with i18n.speaking(lang):
+        written = outputs.render_nonpaper(ws, tmp_path)
+        who, status = i18n.gettext("Who"), i18n.gettext(outputs.STATUS_LINE)
+        label = i18n.gettext("Non-paper")
+    assert {p.name for p in written} == {"nonpaper.docx", "nonpaper.pdf", "nonpaper.md"}
+    assert "Who" != who and outputs.STATUS_LINE != status
+    md = (tmp_path / "nonpaper.md").read_text("utf-8")
+    assert f"- {who}: Humanitarian Coordinator's Office" in md  # the captured text as written
+    assert md.rstrip().endswith("*") and flat(status) in flat(md.replace("\\", ""))
+    doc = DocxDocument(str(tmp_path / "nonpaper.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == label.upper() and f"{who}: The facilitation team" in texts
+    bidi = [
+        p
+        for p in doc.paragraphs
+        if p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None
+    ]
+    assert (len(bidi) > len(doc.paragraphs) // 2) == (lang == "ar")
+    reader = PdfReader(tmp_path / "nonpaper.pdf")
+    fonts = {
+        str(f["/BaseFont"])
+        for page in reader.pages
+        for f in page["/Resources"]["/Font"].values()  # type: ignore[union-attr]
+    }
+    assert any("NotoSansArabic" in f for f in fonts) == (lang == "ar")
+    if lang != "ar":  # Arabic extraction from Typst PDFs is scrambled (typst/typst#4225)
+        assert f"{who} The facilitation team" in flat(pdf_text(tmp_path / "nonpaper.pdf"))

@@ -3,6 +3,7 @@ the one export door (the gate first, every file audited)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -178,4 +179,4 @@ class TestRender:
             (tmp_path / "out").exists() and any((tmp_path / "out").iterdir()),
             False,
         )
-        assert "finding(s)" in response.text
+        assert re.search(r'<span class="chip block">\d+ findings?</span>', response.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -56,9 +57,44 @@ def root(
             show_default=False,
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            envvar="BACKCHANNEL_LANG",
+            help="The language of the documents: en, fr, es, ru or ar. "
+            "Default: the locale's (LC_ALL, LC_MESSAGES, LANG), else English.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Resolve the workspace once; commands that need it open it lazily."""
+    """Resolve the workspace and the language once; commands open the workspace lazily."""
     ctx.obj = WorkspaceRef(path=workspace, insecure=insecure, db=db)
+    chosen = language(lang)
+    if chosen != "en":
+        from backchannel import i18n  # babel only when a catalog is needed
+
+        i18n.activate(chosen)
+
+
+LANGUAGES = ("en", "fr", "es", "ru", "ar")
+
+
+def language(asked: str | None) -> str:
+    """The language asked for, else the locale's when backchannel has it, else English."""
+    if asked is not None:
+        base = asked.strip().lower().replace("_", "-").split("-")[0]
+        if base not in LANGUAGES:
+            raise typer.BadParameter(
+                f"{asked!r} is not one of {', '.join(LANGUAGES)}", param_hint="--lang"
+            )
+        return base
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            base = value.lower().replace("_", "-").split("-")[0].split(".")[0]
+            return base if base in LANGUAGES else "en"
+    return "en"
 
 
 def _register() -> None:

@@ -83,13 +83,15 @@ def _insert(parent: Any, tag: str, successors: list[str]) -> Any:
     return element
 
 
-def _right_to_left(paragraph: Any, text: str) -> None:
-    """When `text` (what a person wrote) reads right to left, so does the paragraph: Word's
-    bidi paragraph property, and right-to-left runs in the complex-script font."""
-    if not is_rtl(text):
+def _right_to_left(paragraph: Any, text: str, document_rtl: bool = False) -> None:
+    """When `text` (what a person wrote) reads right to left, or the whole document does
+    (a non-paper in Arabic), so does the paragraph: Word's bidi paragraph property, and
+    right-to-left runs in the complex-script font."""
+    if not (is_rtl(text) or document_rtl):
         return
     _insert(paragraph._p.get_or_add_pPr(), "w:bidi", _AFTER_BIDI)
-    language = "ar-SA" if re.search(r"[\u0600-\u08ff]", text) else "he-IL"
+    written = "".join(run.text for run in paragraph.runs)
+    language = "ar-SA" if re.search(r"[\u0600-\u08ff]", written) else "he-IL"
     for run in paragraph.runs:
         if not RTL_LETTER.search(run.text):
             continue  # a label in the document's language ("Who: ") stays as it is
@@ -100,18 +102,19 @@ def _right_to_left(paragraph: Any, text: str) -> None:
         _insert(rpr, "w:lang", _AFTER_LANG).set(qn("w:bidi"), language)
 
 
-def _line(doc: Any, label: str, text: str) -> None:
+def _line(doc: Any, label: str, text: str, document_rtl: bool) -> None:
     p = doc.add_paragraph()
     p.paragraph_format.left_indent = Cm(0.9)
     p.paragraph_format.space_after = Pt(1)
     head = p.add_run(f"{label}: ")
     head.bold = True
     p.add_run(text)
-    _right_to_left(p, text)
+    _right_to_left(p, text, document_rtl)
 
 
 def nonpaper_docx(data: Mapping[str, Any], when: datetime) -> bytes:
     """The DOCX bytes of the non-paper described by `data` (see services/outputs.py)."""
+    rtl = data.get("dir") == "rtl"
     doc = Document()
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
@@ -151,15 +154,15 @@ def nonpaper_docx(data: Mapping[str, Any], when: datetime) -> bytes:
     for text in data["context"]:
         p = doc.add_paragraph(text)
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        _right_to_left(p, text)
+        _right_to_left(p, text, rtl)
 
     labels = data["labels"]
-    for package in data["packages"]:
+    for package in data["packages"]:  # a heading in the document's language, or a title
         head = doc.add_paragraph()
         head.paragraph_format.space_before = Pt(10)
         head.paragraph_format.keep_with_next = True
         head.add_run(package["heading"]).bold = True
-        _right_to_left(head, package["heading"])
+        _right_to_left(head, package["heading"], rtl)
         for step in package["steps"]:
             p = doc.add_paragraph()
             p.paragraph_format.left_indent = Cm(0.9)
@@ -169,14 +172,16 @@ def nonpaper_docx(data: Mapping[str, Any], when: datetime) -> bytes:
             p.paragraph_format.keep_with_next = True
             p.add_run(f"{step['number']}.\t").bold = True
             p.add_run(step["what"]).bold = True
-            _right_to_left(p, step["what"])
+            _right_to_left(p, step["what"], rtl)
             for key in ("who", "when", "how", "test"):
-                _line(doc, labels[key], step[key])
+                _line(doc, labels[key], step[key], rtl)
 
     status = doc.add_paragraph()
     status.alignment = WD_ALIGN_PARAGRAPH.CENTER
     status.paragraph_format.space_before = Pt(18)
     status.add_run(data["status"]).italic = True
+    for paragraph in (label, title, date, status):
+        _right_to_left(paragraph, paragraph.text, rtl)
 
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from backchannel import i18n
 from backchannel.domain.errors import BadInputError
 from backchannel.evidence.events import read_events
 from backchannel.readers.candidates import read_candidates
@@ -51,6 +52,7 @@ def build_demo(
     *,
     source: Path | None = None,
     report: Callable[[str], None] = lambda _step: None,
+    lang: str | None = None,
 ) -> DemoResult:
     """Read and check every input first, then build the workspace under a temporary name
     and move it into place only when every document has passed the gate."""
@@ -93,7 +95,8 @@ def build_demo(
         load_meeting_file(ws, src / "meeting1.toml")
         meeting_ratings.import_ratings(ws, src / "ratings.csv", 1, actor="demo")
         report("Rendering every document and passing it through the gate")
-        written = export_all(ws, outdir, actor="demo")
+        with i18n.speaking(lang or i18n.current()):
+            written = export_all(ws, outdir, actor="demo")
     except BaseException:
         ws.close()
         building.unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from backchannel.domain.accounts import Account, Role, Shelf, may_read, shelf_of
 from backchannel.domain.errors import BlockingFindingError, NotFoundError
 from backchannel.gate import Gate
+from backchannel.i18n import day, gettext, ngettext
 from backchannel.services import _clock
 from backchannel.services import audit as audit_service
 from backchannel.services.aide_memoire import register
@@ -183,10 +184,12 @@ def rendered_at(folder: Path) -> datetime | None:
 
 def age_note(when: datetime | None) -> str:
     if when is None:
-        return "nothing rendered yet"
+        return gettext("nothing rendered yet")
     minutes = int((_clock.now() - when).total_seconds() // 60)
     if minutes < 1:
-        return "rendered just now"
+        return gettext("rendered just now")
     if minutes < 120:
-        return f"rendered {minutes} min ago"
-    return f"rendered {when:%d %b %Y %H:%M} UTC"
+        return ngettext("rendered %(num)s min ago", "rendered %(num)s min ago", minutes) % {
+            "num": minutes
+        }
+    return gettext("rendered %(day)s %(time)s UTC") % {"day": day(when), "time": f"{when:%H:%M}"}

@@ -15,6 +15,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
+
+from backchannel import i18n
 from backchannel.domain import followup as fu
 from backchannel.domain.capture import PackageStep
 from backchannel.domain.dialogue import Dialogue, Meeting
@@ -24,6 +27,7 @@ from backchannel.domain.meetings import FollowUp
 from backchannel.domain.scope import DEFAULT_HORIZON_DAYS, Scope
 from backchannel.domain.step_check import StepFinding, check_steps, draft_of
 from backchannel.domain.steps import StepStatus
+from backchannel.i18n import N_, gettext, ngettext
 from backchannel.render.docx_nonpaper import nonpaper_docx
 from backchannel.render.ics import CalendarEntry, calendar_bytes
 from backchannel.render.markdown import escape
@@ -40,12 +44,31 @@ from backchannel.store import meetings_repository, outputs_repository
 
 NONPAPER_DOCX, NONPAPER_PDF, NONPAPER_MD = "nonpaper.docx", "nonpaper.pdf", "nonpaper.md"
 CALENDAR = "steps.ics"
-STATUS_LINE = "This non-paper is informal; it commits no one."
-LABELS = {"who": "Who", "when": "When", "how": "How", "test": "How it will be tested"}
+STATUS_LINE = N_("This non-paper is informal; it commits no one.")
+LABELS = {
+    "who": N_("Who"),
+    "when": N_("When"),
+    "how": N_("How"),
+    "test": N_("How it will be tested"),
+}
 
 
 def long_date(day: date) -> str:
-    return f"{day:%-d %B %Y}"
+    """A date in full in the language being rendered: 5 March 2026, 5 mars 2026."""
+    return i18n.long_day(day)
+
+
+def language_fields() -> dict[str, str]:
+    """The document's language and direction, for the Typst templates and the DOCX."""
+    lang = i18n.current()
+    return {"lang": lang, "dir": i18n.direction(lang)}
+
+
+def steps_words(n: int) -> str:
+    """'four steps' in English, '4 étapes' from the other languages' catalogs."""
+    if i18n.current() == "en":
+        return f"{number_word(n)} {'step' if n == 1 else 'steps'}"
+    return ngettext("%(num)s step", "%(num)s steps", n) % {"num": n}
 
 
 def issue_date(today: date, meeting: Meeting) -> date:
@@ -125,15 +148,29 @@ def nonpaper_data(p: Packaged, today: date) -> dict[str, Any]:
     problem = p.scope.problem if p.scope else p.dialogue.title
     reframing = next((f.text for f in capture.framings if f.kind.value == "reframing"), None)
     steps = p.steps
+    held = format_date(p.meeting.starts, "LLLL y", locale=i18n.current())
     context = [
-        f"This non-paper follows informal discussions held in {p.meeting.starts:%B %Y} among "
-        "people close to the parties, under the Chatham House Rule. They looked at one "
-        f"problem: {problem}",
-        *([f"The discussions reframed the question: {reframing}"] if reframing else []),
-        "What follows is offered for consideration and agreed by no one: "
-        f"{number_word(len(steps))} steps that could be taken within {p.horizon_days} days, "
-        "in sequence. Each says who would act, by when and how, and how anyone could tell "
-        "that it was done.",
+        gettext(
+            "This non-paper follows informal discussions held in %(month)s among people "
+            "close to the parties, under the Chatham House Rule. They looked at one "
+            "problem: %(problem)s"
+        )
+        % {"month": held, "problem": problem},
+        *(
+            [gettext("The discussions reframed the question: %(text)s") % {"text": reframing}]
+            if reframing
+            else []
+        ),
+        ngettext(
+            "What follows is offered for consideration and agreed by no one: %(steps)s "
+            "that could be taken within %(num)s days, in sequence. Each says who would act, "
+            "by when and how, and how anyone could tell that it was done.",
+            "What follows is offered for consideration and agreed by no one: %(steps)s "
+            "that could be taken within %(num)s days, in sequence. Each says who would act, "
+            "by when and how, and how anyone could tell that it was done.",
+            p.horizon_days,
+        )
+        % {"steps": steps_words(len(steps)), "num": p.horizon_days},
     ]
     number = 0
     packages = []
@@ -153,17 +190,22 @@ def nonpaper_data(p: Packaged, today: date) -> dict[str, Any]:
                     "test": s.step.test,
                 }
             )
-        heading = f"Steps: {record.package.title}" if len(records) > 1 else "Steps"
+        heading = (
+            gettext("Steps: %(title)s") % {"title": record.package.title}
+            if len(records) > 1
+            else gettext("Steps")
+        )
         packages.append({"heading": heading, "title": record.package.title, "steps": rows})
     return {
-        "label": "Non-paper",
+        "label": gettext("Non-paper"),
         "title": p.dialogue.title,
         "subtitle": records[0].package.title if len(records) == 1 else None,
         "date": long_date(today),
         "context": context,
         "packages": packages,
-        "labels": LABELS,
-        "status": STATUS_LINE,
+        "labels": {k: gettext(v) for k, v in LABELS.items()},
+        "status": gettext(STATUS_LINE),
+        **language_fields(),
     }
 
 

@@ -26,6 +26,7 @@ from backchannel.domain.errors import BadInputError
 from backchannel.domain.meetings import Progress
 from backchannel.domain.options import Option, Rating
 from backchannel.domain.rounds import RoundName
+from backchannel.i18n import N_
 from backchannel.services import _clock
 from backchannel.services.meeting_ratings import pseudonym
 from backchannel.services.meetings import capture_option, party_codes
@@ -35,11 +36,6 @@ from backchannel.store import meetings_repository as meetings_repo
 from backchannel.store import portal_repository as repo
 
 RATING_ROUNDS = (RoundName.OPTIONS, RoundName.CONSEQUENCES, RoundName.PACKAGING)
-
-
-def N_(message: str) -> str:
-    """Marks a message for the web catalogs (web/locale); translated where it is shown."""
-    return message
 
 
 SCORE_LABELS: Mapping[int, str] = {

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -22,16 +21,18 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from backchannel import i18n
 from backchannel.domain.errors import BackchannelError, NotFoundError, WorkspaceError
+from backchannel.i18n import gettext as _
 from backchannel.services import portal
 from backchannel.services.accounts import LoginError
 from backchannel.services.assets import font_folders
 from backchannel.services.workspace import Workspace, open_url, open_workspace
-from backchannel.web import i18n
 from backchannel.web.deps import NotLoggedInError, RefusedError, Services, is_htmx, render
 from backchannel.web.routes import register
 from backchannel.web.security import HEADERS, LoginLimiter
 from backchannel.web.settings import Settings
+from backchannel.web.terms import progress, standing, term
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -73,13 +74,27 @@ def open_settings_workspace(settings: Settings) -> Workspace:
 
 
 def _number(value: float | None, places: int = 2) -> str:
-    if value is None:
-        return "–"
-    return f"{value:+.{places}f}".replace("-", "−")
+    return "–" if value is None else i18n.number(value, places, signed=True)
 
 
-def _day(value: date | datetime | None) -> str:
-    return "–" if value is None else f"{value:%-d %b %Y}"
+class Language:
+    """Chooses each request's language before anything runs (the `lang` cookie, `?lang=`,
+    the browser's Accept-Language), so routes and services build their messages in it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            request = Request(scope)
+            asked = request.query_params.get("lang")
+            lang = i18n.choose(
+                asked if asked in i18n.LANGUAGES else request.cookies.get(i18n.COOKIE),
+                request.headers.get("accept-language"),
+            )
+            i18n.activate(lang)
+            scope.setdefault("state", {})["lang"] = lang
+        await self.app(scope, receive, send)
 
 
 def templates() -> Environment:
@@ -95,8 +110,12 @@ def templates() -> Environment:
         i18n.gettext, i18n.ngettext, newstyle=True
     )
     env.filters["signed"] = _number
-    env.filters["day"] = _day
+    env.filters["day"] = i18n.day
+    env.filters["number"] = lambda value, places=1: i18n.number(value, places)
     env.filters["said"] = _said
+    env.filters["term"] = term
+    env.filters["progress"] = progress
+    env.filters["standing"] = standing
     env.filters["words"] = lambda value: str(value).replace("_", " ")
     return env
 
@@ -135,6 +154,7 @@ def create_app(settings: Settings, workspace: Workspace | None = None) -> FastAP
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     register(app)
     _add_error_pages(app)
+    app.add_middleware(Language)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -163,30 +183,32 @@ def _add_error_pages(app: FastAPI) -> None:
         if request.method == "GET":
             target = quote(request.url.path, safe="/")
             return RedirectResponse(f"/login?next={target}", status_code=303)
-        return _error(request, 401, "Please log in", "Your session has ended. Log in again.")
+        return _error(request, 401, _("Please log in"), _("Your session has ended. Log in again."))
 
     @app.exception_handler(RefusedError)
     async def refused(request: Request, exc: RefusedError) -> Response:
-        return _error(request, 403, "Not for this account", exc.message)
+        return _error(request, 403, _("Not for this account"), exc.message)
 
     @app.exception_handler(LoginError)
     async def login_error(request: Request, exc: LoginError) -> Response:
-        return _error(request, 401, "Please log in", str(exc))
+        return _error(request, 401, _("Please log in"), str(exc))
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
-        return _error(request, 404, "Not found", str(exc))
+        return _error(request, 404, _("Not found"), str(exc))
 
     @app.exception_handler(BackchannelError)
     async def bad_input(request: Request, exc: BackchannelError) -> Response:
-        return _error(request, 400, "That did not work", str(exc))
+        return _error(request, 400, _("That did not work"), str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def incomplete(request: Request, _exc: RequestValidationError) -> Response:
-        return _error(request, 422, "Incomplete form", "Some fields were missing or malformed.")
+        return _error(
+            request, 422, _("Incomplete form"), _("Some fields were missing or malformed.")
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        title = "Not found" if exc.status_code == 404 else "Request refused"
-        message = "There is no such page." if exc.status_code == 404 else str(exc.detail)
+        title = _("Not found") if exc.status_code == 404 else _("Request refused")
+        message = _("There is no such page.") if exc.status_code == 404 else str(exc.detail)
         return _error(request, exc.status_code, title, message)

@@ -14,11 +14,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment
 from starlette.concurrency import run_in_threadpool
 
+from backchannel import i18n
 from backchannel.domain.accounts import Role
+from backchannel.i18n import N_
 from backchannel.services import accounts
 from backchannel.services.accounts import WebSession
 from backchannel.services.workspace import Workspace
-from backchannel.web import i18n
 from backchannel.web.security import SESSION_COOKIE, LoginLimiter, same_token, submitted_csrf
 from backchannel.web.settings import Settings
 
@@ -85,10 +86,15 @@ def require(*roles: Role) -> Callable[[Request, Services], Awaitable[WebSession]
         if session is None:
             raise NotLoggedInError()
         if session.account.role not in allowed:
-            raise RefusedError(f"A {session.account.role} account cannot open this page.")
+            raise RefusedError(
+                i18n.gettext("A %(role)s account cannot open this page.")
+                % {"role": i18n.gettext(session.account.role.value)}
+            )
         if request.method not in _SAFE:
             if not same_token(await submitted_csrf(request), session.csrf):
-                raise RefusedError("This form has expired. Reload the page and try again.")
+                raise RefusedError(
+                    i18n.gettext("This form has expired. Reload the page and try again.")
+                )
         return session
 
     return dependency
@@ -100,11 +106,6 @@ CaptureDep = Annotated[WebSession, Depends(require(Role.FACILITATOR, Role.RAPPOR
 ParticipantDep = Annotated[WebSession, Depends(require(Role.PARTICIPANT))]
 
 # --- pages ------------------------------------------------------------------------------------
-
-
-def N_(message: str) -> str:
-    """Marks a message for the catalogs (web/locale); translated where it is shown."""
-    return message
 
 
 NAV: Mapping[Role, tuple[tuple[str, str], ...]] = {
@@ -146,10 +147,7 @@ def render(
     session: WebSession | None = request.scope.get("state", {}).get("session")
     name = fragment if fragment is not None and is_htmx(request) else template
     asked = request.query_params.get("lang")
-    lang = i18n.choose(
-        asked if asked in i18n.LANGUAGES else request.cookies.get(i18n.COOKIE),
-        request.headers.get("accept-language"),
-    )
+    lang = request.scope.get("state", {}).get("lang") or i18n.current()
     i18n.activate(lang)
     values: dict[str, Any] = {
         "lang": lang,
@@ -169,6 +167,12 @@ def render(
             i18n.COOKIE, lang, max_age=365 * 86400, httponly=True, samesite="lax", path="/"
         )
     return response
+
+
+def done_note(request: Request, notes: Mapping[str, str]) -> str:
+    """The note a form's redirect asked for (`?done=key`), in the page's language."""
+    note = notes.get(request.query_params.get("done", ""), "")
+    return i18n.gettext(note) if note else ""
 
 
 def back_to(path: str, note: str = "") -> RedirectResponse:

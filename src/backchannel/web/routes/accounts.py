@@ -10,18 +10,19 @@ from fastapi.responses import HTMLResponse, Response
 
 from backchannel.domain.accounts import Role, parse_role
 from backchannel.domain.errors import BackchannelError
+from backchannel.i18n import N_
 from backchannel.services import accounts
 from backchannel.services import dialogue as dialogue_service
 from backchannel.services import roster as roster_service
-from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, render
+from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, done_note, render
 
 router = APIRouter(prefix="/accounts")
 
 DONE = {
-    "added": "Account added.",
-    "role": "Role changed; the account's sessions were ended.",
-    "active": "Account updated; its sessions were ended.",
-    "password": "Password set; the account's sessions were ended.",
+    "added": N_("Account added."),
+    "role": N_("Role changed; the account's sessions were ended."),
+    "active": N_("Account updated; its sessions were ended."),
+    "password": N_("Password set; the account's sessions were ended."),
 }
 
 
@@ -33,7 +34,7 @@ def _context(services: Services, request: Request, error: str = "") -> dict[str,
         "roster": sorted(on_roster),
         "interlocutors": dialogue_service.get_dialogue(services.ws).interlocutors,
         "error": error,
-        "done": DONE.get(request.query_params.get("done", ""), ""),
+        "done": done_note(request, DONE),
         "pool_size": len(pool),
     }
 

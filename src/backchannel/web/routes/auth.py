@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from backchannel.i18n import gettext, ngettext
 from backchannel.services import accounts
 from backchannel.services.accounts import LoginError
 from backchannel.web.deps import HOME, AnyoneDep, ServicesDep, current_session, render
@@ -88,16 +89,22 @@ def login(
             request,
             services,
             next_=next,
-            error=f"Too many failed attempts. Try again in {max(1, wait // 60)} minute(s).",
+            error=ngettext(
+                "Too many failed attempts. Try again in %(num)s minute.",
+                "Too many failed attempts. Try again in %(num)s minutes.",
+                max(1, wait // 60),
+            )
+            % {"num": max(1, wait // 60)},
             status=429,
         )
         response.headers["Retry-After"] = str(wait)
         return response
     try:
         account = accounts.authenticate(services.ws, handle, password)
-    except LoginError as error:
+    except LoginError:
         services.limiter.failed(handle, client)
-        return _login_page(request, services, next_=next, error=str(error).capitalize(), status=401)
+        wrong = gettext("Wrong handle or password")
+        return _login_page(request, services, next_=next, error=wrong, status=401)
     services.limiter.succeeded(handle)
     opened = accounts.open_session(services.ws, account, services.settings.session_hours)
     target = _safe_next(next) or HOME[account.role]

@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from backchannel.domain.accounts import Role, Shelf, shelf_of
 from backchannel.domain.errors import BackchannelError
+from backchannel.i18n import N_, gettext
 from backchannel.services import document_files
 from backchannel.services.accounts import WebSession
 from backchannel.services.aide_memoire import register
@@ -21,16 +22,16 @@ from backchannel.web.deps import AnyoneDep, FacilitatorDep, Services, ServicesDe
 router = APIRouter()
 
 SHELVES = {
-    Shelf.NON_PAPER: "Non-paper",
-    Shelf.AIDE_MEMOIRE: "Aide-mémoire (numbered copy)",
-    Shelf.BRIEF: "Brief (master, facilitators)",
-    Shelf.BRIEF_COPY: "Brief (a participant's numbered copy)",
-    Shelf.FACILITATORS: "Facilitators only",
+    Shelf.NON_PAPER: N_("Non-paper"),
+    Shelf.AIDE_MEMOIRE: N_("Aide-mémoire (numbered copy)"),
+    Shelf.BRIEF: N_("Brief (master, facilitators)"),
+    Shelf.BRIEF_COPY: N_("Brief (a participant's numbered copy)"),
+    Shelf.FACILITATORS: N_("Facilitators only"),
 }
 MINE = {
-    Shelf.NON_PAPER: "The non-paper",
-    Shelf.AIDE_MEMOIRE: "Your numbered copy of the aide-mémoire",
-    Shelf.BRIEF_COPY: "Your numbered copy of the brief",
+    Shelf.NON_PAPER: N_("The non-paper"),
+    Shelf.AIDE_MEMOIRE: N_("Your numbered copy of the aide-mémoire"),
+    Shelf.BRIEF_COPY: N_("Your numbered copy of the brief"),
 }
 
 
@@ -52,10 +53,17 @@ def _context(
         for f in files:
             code = shelf_of(f.name).code or ""
             if code in copies:
-                owners[f.name] = f"copy {copies[code][1]:02d} for participant {copies[code][0]}"
+                owners[f.name] = gettext("copy %(number)s for participant %(id)s") % {
+                    "number": f"{copies[code][1]:02d}",
+                    "id": copies[code][0],
+                }
             elif code in lines:
                 line = lines[code]
-                owners[f.name] = f"copy {line.number} of {line.total} for {line.interlocutor}"
+                owners[f.name] = gettext("copy %(number)s of %(total)s for %(code)s") % {
+                    "number": line.number,
+                    "total": line.total,
+                    "code": line.interlocutor,
+                }
     return {
         "files": files,
         "shelves": SHELVES if facilitator else MINE,

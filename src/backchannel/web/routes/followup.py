@@ -10,12 +10,13 @@ from fastapi.responses import HTMLResponse, Response
 
 from backchannel.domain.errors import BackchannelError, BadInputError
 from backchannel.domain.steps import StepStatus
+from backchannel.i18n import N_
 from backchannel.services import outputs
-from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, render
+from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, done_note, render
 
 router = APIRouter()
 
-DONE = {"status": "Step updated."}
+DONE = {"status": N_("Step updated.")}
 
 
 def _context(services: Services, request: Request, error: str = "") -> dict[str, Any]:
@@ -27,7 +28,7 @@ def _context(services: Services, request: Request, error: str = "") -> dict[str,
         "columns": columns,
         "statuses": list(StepStatus),
         "error": error,
-        "done": DONE.get(request.query_params.get("done", ""), ""),
+        "done": done_note(request, DONE),
     }
 
 

@@ -15,18 +15,27 @@ from backchannel.domain.accounts import Role
 from backchannel.domain.capture import TEST_FIELDS, FramingKind, ItemKind, PartyItem
 from backchannel.domain.errors import BackchannelError, BadInputError
 from backchannel.domain.rounds import ROUND_ORDER, RoundName
+from backchannel.i18n import N_
 from backchannel.services import dialogue as dialogue_service
 from backchannel.services import meeting_ratings, meetings
 from backchannel.services.accounts import WebSession
 from backchannel.services.meetings import MeetingView
-from backchannel.web.deps import CaptureDep, FacilitatorDep, Services, ServicesDep, back_to, render
+from backchannel.web.deps import (
+    CaptureDep,
+    FacilitatorDep,
+    Services,
+    ServicesDep,
+    back_to,
+    done_note,
+    render,
+)
 
 router = APIRouter()
 
 DONE = {
-    "moved": "The meeting moved on.",
-    "new": "Meeting added.",
-    "timebox": "Timebox changed.",
+    "moved": N_("The meeting moved on."),
+    "new": N_("Meeting added."),
+    "timebox": N_("Timebox changed."),
 }
 
 
@@ -94,7 +103,7 @@ def console_context(
         "item_kinds": list(ItemKind),
         "test_fields": TEST_FIELDS,
         "error": error,
-        "done": DONE.get(request.query_params.get("done", ""), ""),
+        "done": done_note(request, DONE),
         "today": date.today().isoformat(),
         **support_context(services),
     }

@@ -13,10 +13,18 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from backchannel.domain.errors import BackchannelError, BadInputError
+from backchannel.i18n import N_
 from backchannel.services import portal
 from backchannel.services.accounts import WebSession
-from backchannel.services.portal import N_
-from backchannel.web.deps import ParticipantDep, Services, ServicesDep, back_to, is_htmx, render
+from backchannel.web.deps import (
+    ParticipantDep,
+    Services,
+    ServicesDep,
+    back_to,
+    done_note,
+    is_htmx,
+    render,
+)
 
 router = APIRouter()
 
@@ -37,7 +45,7 @@ def _context(services: Services, session: WebSession, request: Request) -> dict[
     return {
         "view": portal.portal_view(services.ws, _candidate(session)),
         "labels": portal.SCORE_LABELS,
-        "done": DONE.get(request.query_params.get("done", ""), ""),
+        "done": done_note(request, DONE),
         "error": "",
         "card_error": "",
         "saved": "",

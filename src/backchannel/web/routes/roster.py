@@ -14,21 +14,24 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from backchannel.domain.errors import BackchannelError
+from backchannel.i18n import N_
 from backchannel.services import ground_rules
 from backchannel.services import roster as roster_service
 from backchannel.services.accounts import WebSession
 from backchannel.services.roster import RosterChange
 from backchannel.services.roster_report import mix_of
-from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, render
+from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, done_note, render
 
 router = APIRouter()
 
 MAX_UPLOAD = 5_000_000
 DONE = {
-    "consent": "Consent recorded.",
-    "charter": "A new version of the charter was adopted; every participant must consent again.",
-    "rules": "Mix rules saved and checked against the pool.",
-    "import": "Candidates imported.",
+    "consent": N_("Consent recorded."),
+    "charter": N_(
+        "A new version of the charter was adopted; every participant must consent again."
+    ),
+    "rules": N_("Mix rules saved and checked against the pool."),
+    "import": N_("Candidates imported."),
 }
 
 
@@ -56,7 +59,7 @@ def _context(
         "change": change,
         "error": error,
         "notes": notes,
-        "done": DONE.get(request.query_params.get("done", ""), ""),
+        "done": done_note(request, DONE),
     }
 
 

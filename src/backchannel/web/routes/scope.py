@@ -17,14 +17,15 @@ from backchannel.domain.indicators import Indicators
 from backchannel.domain.ripeness import Confidence, Element, ElementScore, PartyAssessment
 from backchannel.domain.scope import Scope
 from backchannel.domain.scope_lint import ScopeFinding
+from backchannel.i18n import N_
 from backchannel.services import dialogue as dialogue_service
 from backchannel.services import ripeness as ripeness_service
 from backchannel.services import scope as scope_service
-from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, render
+from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, done_note, render
 
 router = APIRouter()
 
-DONE = {"scope": "Scope saved.", "ripeness": "Assessment recorded."}
+DONE = {"scope": N_("Scope saved."), "ripeness": N_("Assessment recorded.")}
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -53,7 +54,7 @@ def _context(services: Services, request: Request) -> dict[str, Any]:
         "elements": list(Element),
         "confidences": list(Confidence),
         "indicators": _indicators(services),
-        "done": DONE.get(request.query_params.get("done", ""), ""),
+        "done": done_note(request, DONE),
         "error": "",
         "today": date.today().isoformat(),
     }

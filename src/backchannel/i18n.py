@@ -1,6 +1,7 @@
-"""The languages of the workbench's pages: gettext catalogs kept in the repository.
+"""The room's languages: gettext catalogs kept in the repository, for the web workbench,
+the documents' headings and boilerplate, and the command line's messages.
 
-Catalogs are `web/locale/<lang>/LC_MESSAGES/messages.po`, read at start-up (Babel turns
+Catalogs are `locale/<lang>/LC_MESSAGES/messages.po`, read at start-up (Babel turns
 each into a gettext catalogue in memory; no compiled .mo file to keep in step). A page's
 language is the `lang` cookie when it names one of `LANGUAGES`, else the best match of the
 browser's `Accept-Language`, else English. `?lang=xx` on any page sets the cookie, so a
@@ -12,13 +13,17 @@ Extract new strings with `make messages` (Babel's Jinja2 extractor, see babel.cf
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 LOCALE = Path(__file__).parent / "locale"
@@ -83,3 +88,43 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def direction(lang: str) -> str:
     return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
+
+
+def current() -> str:
+    """The language being rendered."""
+    return _current.get()
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Render what is inside in `lang` (a document in one of the dialogue's languages)."""
+    token = _current.set(lang if lang in LANGUAGES else "en")
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogs; translated with `gettext` where it is shown."""
+    return message
+
+
+def day(value: date | datetime | None) -> str:
+    """A date the way the current language writes it: 3 Dec 2026, 3 déc. 2026, 3 дек. 2026."""
+    return "–" if value is None else format_date(value, "d MMM y", locale=_current.get())
+
+
+def long_day(value: date | datetime) -> str:
+    """A date in full: 3 December 2026, 3 décembre 2026, ٣ ديسمبر ٢٠٢٦ as the locale has it."""
+    lang = _current.get()
+    return format_date(value, "d MMMM y" if lang == "en" else "long", locale=lang)
+
+
+def number(value: float, places: int = 2, *, signed: bool = False) -> str:
+    """A number with the current language's decimal mark (0,25 in French, Spanish, Russian)."""
+    zeros = "0" * places
+    pattern = f"0.{zeros}" if places else "0"
+    if signed:
+        pattern = f"+{pattern};\u2212{pattern}"
+    return format_decimal(value, pattern, locale=_current.get())
