@@ -8,23 +8,22 @@ browser's `Accept-Language`, else English. `?lang=xx` on any page sets the cooki
 participant on a phone picks a language once, from links written in each language.
 
 Extract new strings with `make messages` (Babel's Jinja2 extractor, see babel.cfg).
+Babel is imported where it is used, so a command that never translates does not pay for it.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel.dates import format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
-from babel.support import NullTranslations, Translations
+if TYPE_CHECKING:
+    from babel.support import NullTranslations
 
 LOCALE = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "fr", "es", "ru", "ar")
@@ -39,6 +38,10 @@ _current: ContextVar[str] = ContextVar("language", default="en")
 @cache
 def translations(lang: str) -> NullTranslations:
     """The catalogue of one language (English is the source: no catalogue)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import NullTranslations, Translations
+
     path = LOCALE / lang / "LC_MESSAGES" / "messages.po"
     if lang == "en" or not path.exists():
         return NullTranslations()
@@ -70,6 +73,22 @@ def choose(cookie: str | None, accept_language: str | None) -> str:
         base = tag.split("-", 1)[0]
         if quality > 0 and base in LANGUAGES:
             return base
+    return "en"
+
+
+def base(tag: str) -> str:
+    """The language of a tag as people and systems write it: fr-CA, fr_CA -> fr."""
+    return tag.strip().lower().replace("_", "-").split("-")[0]
+
+
+def from_locale(environ: Mapping[str, str]) -> str:
+    """The language of the locale (LC_ALL, LC_MESSAGES, LANG: the first one set) when it is
+    one of `LANGUAGES`, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            lang = base(value).split(".")[0]
+            return lang if lang in LANGUAGES else "en"
     return "en"
 
 
@@ -112,17 +131,30 @@ def N_(message: str) -> str:
 
 def day(value: date | datetime | None) -> str:
     """A date the way the current language writes it: 3 Dec 2026, 3 déc. 2026, 3 дек. 2026."""
+    from babel.dates import format_date
+
     return "–" if value is None else format_date(value, "d MMM y", locale=_current.get())
 
 
 def long_day(value: date | datetime) -> str:
     """A date in full: 3 December 2026, 3 décembre 2026, ٣ ديسمبر ٢٠٢٦ as the locale has it."""
+    from babel.dates import format_date
+
     lang = _current.get()
     return format_date(value, "d MMMM y" if lang == "en" else "long", locale=lang)
 
 
+def month(value: date | datetime) -> str:
+    """A month and year: March 2026, mars 2026, март 2026 (standalone form)."""
+    from babel.dates import format_date
+
+    return format_date(value, "LLLL y", locale=_current.get())
+
+
 def number(value: float, places: int = 2, *, signed: bool = False) -> str:
     """A number with the current language's decimal mark (0,25 in French, Spanish, Russian)."""
+    from babel.numbers import format_decimal
+
     zeros = "0" * places
     pattern = f"0.{zeros}" if places else "0"
     if signed:

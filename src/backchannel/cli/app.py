@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from backchannel import i18n
 from backchannel.cli.context import WorkspaceRef
 from backchannel.cli.output import Group
 
@@ -70,31 +71,19 @@ def root(
 ) -> None:
     """Resolve the workspace and the language once; commands open the workspace lazily."""
     ctx.obj = WorkspaceRef(path=workspace, insecure=insecure, db=db)
-    chosen = language(lang)
-    if chosen != "en":
-        from backchannel import i18n  # babel only when a catalog is needed
-
-        i18n.activate(chosen)
-
-
-LANGUAGES = ("en", "fr", "es", "ru", "ar")
+    i18n.activate(language(lang))
 
 
 def language(asked: str | None) -> str:
     """The language asked for, else the locale's when backchannel has it, else English."""
-    if asked is not None:
-        base = asked.strip().lower().replace("_", "-").split("-")[0]
-        if base not in LANGUAGES:
-            raise typer.BadParameter(
-                f"{asked!r} is not one of {', '.join(LANGUAGES)}", param_hint="--lang"
-            )
-        return base
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            base = value.lower().replace("_", "-").split("-")[0].split(".")[0]
-            return base if base in LANGUAGES else "en"
-    return "en"
+    if asked is None:
+        return i18n.from_locale(os.environ)
+    lang = i18n.base(asked)
+    if lang not in i18n.LANGUAGES:
+        raise typer.BadParameter(
+            f"{asked!r} is not one of {', '.join(i18n.LANGUAGES)}", param_hint="--lang"
+        )
+    return lang
 
 
 def _register() -> None:

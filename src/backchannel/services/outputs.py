@@ -15,8 +15,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
-
 from backchannel import i18n
 from backchannel.domain import followup as fu
 from backchannel.domain.capture import PackageStep
@@ -148,14 +146,13 @@ def nonpaper_data(p: Packaged, today: date) -> dict[str, Any]:
     problem = p.scope.problem if p.scope else p.dialogue.title
     reframing = next((f.text for f in capture.framings if f.kind.value == "reframing"), None)
     steps = p.steps
-    held = format_date(p.meeting.starts, "LLLL y", locale=i18n.current())
     context = [
         gettext(
             "This non-paper follows informal discussions held in %(month)s among people "
             "close to the parties, under the Chatham House Rule. They looked at one "
             "problem: %(problem)s"
         )
-        % {"month": held, "problem": problem},
+        % {"month": i18n.month(p.meeting.starts), "problem": problem},
         *(
             [gettext("The discussions reframed the question: %(text)s") % {"text": reframing}]
             if reframing

@@ -93,7 +93,6 @@ class Language:
                 request.headers.get("accept-language"),
             )
             i18n.activate(lang)
-            scope.setdefault("state", {})["lang"] = lang
         await self.app(scope, receive, send)
 
 
@@ -116,7 +115,6 @@ def templates() -> Environment:
     env.filters["term"] = term
     env.filters["progress"] = progress
     env.filters["standing"] = standing
-    env.filters["words"] = lambda value: str(value).replace("_", " ")
     return env
 
 

@@ -22,6 +22,7 @@ from backchannel.services.accounts import WebSession
 from backchannel.services.workspace import Workspace
 from backchannel.web.security import SESSION_COOKIE, LoginLimiter, same_token, submitted_csrf
 from backchannel.web.settings import Settings
+from backchannel.web.terms import term
 
 
 @dataclass
@@ -88,7 +89,7 @@ def require(*roles: Role) -> Callable[[Request, Services], Awaitable[WebSession]
         if session.account.role not in allowed:
             raise RefusedError(
                 i18n.gettext("A %(role)s account cannot open this page.")
-                % {"role": i18n.gettext(session.account.role.value)}
+                % {"role": term(session.account.role)}
             )
         if request.method not in _SAFE:
             if not same_token(await submitted_csrf(request), session.csrf):
@@ -147,8 +148,7 @@ def render(
     session: WebSession | None = request.scope.get("state", {}).get("session")
     name = fragment if fragment is not None and is_htmx(request) else template
     asked = request.query_params.get("lang")
-    lang = request.scope.get("state", {}).get("lang") or i18n.current()
-    i18n.activate(lang)
+    lang = i18n.current()  # chosen for the request by the app's Language middleware
     values: dict[str, Any] = {
         "lang": lang,
         "dir": i18n.direction(lang),
