@@ -93,6 +93,12 @@ class TestArabicScript:
         text = "مسار السلام طويل، والجلسة صباح الخميس. وقال سلام حجازي إن الوقت ضيق."
         assert [("سلام حجازي", "s1")] == found(gate, text)
 
+    def test_an_ordinary_noun_is_not_a_transliterated_given_name(self) -> None:
+        """منصة (platform) has the skeleton of Minseo; alone it is the noun."""
+        kwon = Gate([person("k2", "Kwon Min-seo", ("Minseo Kwon",))])
+        assert [] == found(kwon, "الإيصال محفوظ لدى المنصة وعلى منصة الأمانة.")
+        assert [("كوون", "k2")] == found(kwon, "وقال كوون إن الإيصال محفوظ.")
+
     def test_ordinary_word_next_to_a_verb_of_speech_is_a_name(self, gate: Gate) -> None:
         assert [("صباح", "q1")] == found(gate, "وأضافت صباح أن المدارس مغلقة.")
 
