@@ -19,17 +19,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from backchannel.domain.languages import FUNCTION_WORDS, NAMES
 from backchannel.gate.scripts import script_of
 
-_FUNCTION_WORDS = {
-    "en": "the and of to in that is was for with on as by at from this are were his her",
-    "fr": "le la les des du de et est une un que qui dans pour pas sur au aux avec il elle",
-    "es": "el la los las de del y que en un una por con para se su al es no lo como",
-    "pt": "o os as do da dos das e que em um uma para com não ao pelo pela se",
-    "de": "der die das und ist nicht ein eine zu den mit von auf für dem des sich im",
-    "it": "il lo gli della delle dei di che è per con non una un nel alla sono",
-    "tr": "ve bir bu da de için ile olarak olan çok daha gibi ama ki ne",
-}
+_KNOWN = ("en", "fr", "es", "pt", "de", "it", "tr", "ru", "uk", "ar", "fa", "ka", "hy", "el", "he")
+
+_FUNCTION_WORDS = FUNCTION_WORDS
 _LANGS_OF: dict[str, list[str]] = {}
 for _lang, _words in _FUNCTION_WORDS.items():
     for _word in _words.split():
@@ -43,23 +38,7 @@ _PARAGRAPH = re.compile(
 )
 _UKRAINIAN = frozenset("іїєґІЇЄҐ")
 _PERSIAN = frozenset("پچژگیک")
-LANGUAGE_NAMES = {
-    "en": "English",
-    "fr": "French",
-    "es": "Spanish",
-    "pt": "Portuguese",
-    "de": "German",
-    "it": "Italian",
-    "tr": "Turkish",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-    "ar": "Arabic",
-    "fa": "Persian",
-    "ka": "Georgian",
-    "hy": "Armenian",
-    "el": "Greek",
-    "he": "Hebrew",
-}
+LANGUAGE_NAMES = {k: v for k, v in NAMES.items() if k in _KNOWN}
 # Enough of a paragraph to tell its language: its first few lines.
 _SAMPLE = 250
 _BY_SCRIPT = {"Georgian": "ka", "Armenian": "hy", "Greek": "el", "Hebrew": "he"}
