@@ -54,8 +54,36 @@ class TestStepsCheck:
         assert False is data["ok"]
         assert [("v1", "what"), ("v1", "who"), ("v1", "when"), ("v1", "how"), ("v1", "test"),
                 ("v2", "when")] == [(f["step"], f["field"]) for f in data["findings"]]  # fmt: skip
-        assert {"step", "field", "message"} == set(data["findings"][0])
+        assert {"step", "field", "message", "language", "severity"} == set(data["findings"][0])
         assert "outside the 90-day horizon" in data["findings"][-1]["message"]
+
+    def test_steps_in_arabic_and_russian(self, tmp_path: Path) -> None:
+        body = HEADER + (
+            "a1,تسليم قائمة بأسماء المحتجزين إلى اللجنة الدولية للصليب الأحمر,"
+            "مكتب شؤون الأسرى في محافظة الجرف,١٥ شباط ٢٠٢٧,رسالة رسمية عبر مكتب الارتباط,"
+            "إيصال استلام موقع محفوظ لدى الأمانة\n"
+            "r1,Рассмотреть возможность обмена пленными,Соответствующие органы,"
+            "в ближайшее время,по соответствующим каналам,улучшение отношений\n"
+        )
+        code, out = check(csv_file(tmp_path, body))
+        data = json.loads(out)
+        assert 1 == code
+        assert [("r1", f, "ru") for f in ("what", "who", "when", "how", "test")] == [
+            (f["step"], f["field"], f["language"]) for f in data["findings"]
+        ]
+
+    def test_a_language_it_cannot_read_is_a_note(self, tmp_path: Path) -> None:
+        body = HEADER + (
+            "g1,Die Liste der Gefangenen wird dem Roten Kreuz übergeben,Das Büro für "
+            "Gefangenenfragen,2027-02-10,Mit einem Brief an das Sekretariat,Die "
+            "unterschriebene Empfangsbestätigung liegt vor\n"
+        )
+        code, out = check(csv_file(tmp_path, body))
+        data = json.loads(out)
+        assert (0, True) == (code, data["ok"])
+        assert [("language", "note", "de")] == [
+            (f["field"], f["severity"], f["language"]) for f in data["findings"]
+        ]
 
     def test_a_longer_horizon(self, tmp_path: Path) -> None:
         code, out = check(csv_file(tmp_path, HEADER + VAGUE), "--horizon-days", "365")

@@ -333,3 +333,37 @@ def test_the_non_paper_in_the_room_languages(ws: Workspace, tmp_path: Path, lang
     assert any("NotoSansArabic" in f for f in fonts) == (lang == "ar")
     if lang != "ar":  # Arabic extraction from Typst PDFs is scrambled (typst/typst#4225)
         assert f"{who} The facilitation team" in flat(pdf_text(tmp_path / "nonpaper.pdf"))
+
+
+def test_a_concrete_step_in_arabic_goes_out_and_a_vague_one_in_russian_does_not(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Each step is checked in its own language: a sound Arabic step no longer blocks the
+    non-paper; a vague Russian one does, with the fields named."""
+    back_round(ws, "One more step", to=RoundName.PACKAGING, at=datetime(2027, 1, 19, 16))
+    capture_step(
+        ws,
+        "health-triggers",
+        what="تسليم قائمة بالمراكز الصحية المعتمدة للإبلاغ عن الكوليرا إلى الطرفين",
+        who="مكتب منسق الشؤون الإنسانية",
+        when=date(2027, 3, 1),
+        how="رسالة رسمية عبر مكتب الارتباط في معبر دوران",
+        test="إيصال استلام موقع من مكتبي الارتباط محفوظ لدى المنصة",
+    )
+    written = outputs.render_nonpaper(ws, tmp_path / "ok")
+    md = next(p for p in written if p.suffix == ".md").read_text("utf-8")
+    assert "مكتب منسق الشؤون الإنسانية" in md
+    capture_step(
+        ws,
+        "health-triggers",
+        what="Содействовать укреплению доверия между сторонами",
+        who="Соответствующие органы",
+        when=date(2027, 3, 2),
+        how="По соответствующим каналам",
+        test="Улучшение отношений",
+    )
+    with pytest.raises(BlockingFindingError) as caught:
+        outputs.render_nonpaper(ws, tmp_path / "blocked")
+    message = str(caught.value)
+    assert "4 finding(s)" in message and "step s5, what:" in message
+    assert "step s4" not in message

@@ -9,7 +9,6 @@ round is refused (exit 2) with the command that moves the meeting there.
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
@@ -19,7 +18,6 @@ from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
 from backchannel.cli.meetings import MeetingOpt, PartyOpt
 from backchannel.domain.capture import ConsequenceTest, Framing, FramingKind, ItemKind
-from backchannel.domain.errors import BadInputError
 from backchannel.services import meetings as service
 
 capture_app = typer.Typer(
@@ -168,17 +166,17 @@ def capture_step(
     package: Annotated[str, typer.Option(help="The package's code.")],
     what: Annotated[str, typer.Option(help="What is done.")],
     who: Annotated[str, typer.Option(help="Which office or body acts (never a person).")],
-    when: Annotated[str, typer.Option(help="By when, YYYY-MM-DD.")],
+    when: Annotated[
+        str,
+        typer.Option(help="By when: 2027-03-15, 15 March 2027, « 15 mars 2027 », «١٥ آذار ٢٠٢٧»."),
+    ],
     how: Annotated[str, typer.Option(help="How.")],
     test: Annotated[str, typer.Option(help="How anyone can tell it was done.")],
     step_id: Annotated[str | None, typer.Option("--id", help="Default s1, s2, ...")] = None,
     meeting: MeetingOpt = None,
 ) -> None:
     """The next step in a package's sequence (packaging round)."""
-    try:
-        due = date.fromisoformat(when)
-    except ValueError:
-        raise BadInputError(f"'{when[:20]}' is not a date (YYYY-MM-DD)", field="when") from None
+    due = service.due_day(when)
     with ref(ctx).open() as ws:
         item = service.capture_step(
             ws,

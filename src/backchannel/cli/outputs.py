@@ -93,13 +93,16 @@ def steps_check(
     drafts = read_steps(file)
     findings = check_steps(drafts, first, horizon_days)
 
+    blocking = [f for f in findings if f.blocks]
+
     def human(console: Console) -> None:
         for f in findings:
-            console.print(Text(f"step {f.step}, {f.field}: ", style="bold") + Text(f.message))
-        flagged = len({f.step for f in findings})
-        if findings:
+            head = f"step {f.step}, {f.field}" + ("" if f.blocks else " (note)")
+            console.print(Text(f"{head}: ", style="bold") + Text(f.message))
+        flagged = len({f.step for f in blocking})
+        if blocking:
             console.print(
-                f"{flagged} of {len(drafts)} step(s) flagged ({len(findings)} finding(s)).",
+                f"{flagged} of {len(drafts)} step(s) flagged ({len(blocking)} finding(s)).",
                 markup=False,
             )
         else:
@@ -111,15 +114,22 @@ def steps_check(
 
     emit(
         {
-            "ok": not findings,
+            "ok": not blocking,
             "findings": [
-                {"step": f.step, "field": f.field, "message": f.message} for f in findings
+                {
+                    "step": f.step,
+                    "field": f.field,
+                    "message": f.message,
+                    "language": f.language,
+                    "severity": f.severity,
+                }
+                for f in findings
             ],
         },
         json_out,
         human,
     )
-    exit_with(EXIT_BLOCKED if findings else 0)
+    exit_with(EXIT_BLOCKED if blocking else 0)
 
 
 @steps_app.command("status")

@@ -26,9 +26,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from backchannel.domain import _step_check_ml as ml
+from backchannel.domain import languages
+from backchannel.domain.day_text import read_day
 from backchannel.domain.steps import Step
 
 FIELDS = ("what", "who", "when", "how", "test")
+BLOCK, NOTE = "block", "note"
 DEFAULT_HORIZON_DAYS = 90
 
 
@@ -48,8 +52,14 @@ class StepDraft:
 @dataclass(frozen=True, slots=True)
 class StepFinding:
     step: str
-    field: str  # one of FIELDS
+    field: str  # one of FIELDS, or "language" for a step in a language not checked
     message: str
+    language: str = "en"  # the language the step was read in (ISO 639-1)
+    severity: str = BLOCK  # a NOTE never stops a document
+
+    @property
+    def blocks(self) -> bool:
+        return self.severity == BLOCK
 
 
 def draft_of(step: Step) -> StepDraft:
@@ -85,7 +95,8 @@ _SOFT_VERBS = _forms(
     "development ensure engage/engagement address prioritise/prioritisation prioritize "
     "pursue intensify/intensification deepen broaden expand/expansion optimise optimize "
     "maximise maximize reinforce/reinforcement mainstream coordinate/coordination work "
-    "continue/continuation discuss/discussion"
+    "continue/continuation discuss/discussion normalise/normalisation normalize/normalization "
+    "reduce/reduction de-escalate/de-escalation ease"
 )
 _SKIP = frozenset(
     "to jointly both all each side sides party parties further also then and we they will "
@@ -135,12 +146,13 @@ _VAGUE_OUTCOME = re.compile(
     r"\b(improve[sd]?|better|enhanced|strengthened|fostered|promoted|encouraged|explored|"
     r"considered|discussed|progress|momentum|goodwill|trust|relations|cooperation|"
     r"co-operation|understanding|awareness|dialogue|positive|meaningful|successful|"
-    r"constructive|engagement|commitment|atmosphere|climate|spirit)\b"
+    r"constructive|engagement|commitment|atmosphere|climate|spirit|confidence|restored|"
+    r"normali[sz]ed|tensions?|calm|eased|reduced tensions?)\b"
 )
 _VAGUE_OBJECTS = re.compile(
     r"\b(the way forward|cooperation|co-operation|relations|dialogue|trust|understanding|"
     r"awareness|synergies|capacities|capacity|engagement|efforts|the situation|"
-    r"the process|stability|peace)\b"
+    r"the process|stability|peace|tensions?)\b"
 )
 _NOBODY = tuple(
     p.strip()
@@ -167,6 +179,12 @@ _EMPTY_MEANS = tuple(
         "by all available means, by any means, to be determined, tbd, various means, "
         "various ways, etc"
     ).split(",")
+)
+# A "how" made only of these names no means ("by the appropriate means").
+_MEANS_WORDS = frozenset(
+    "means channel channels way ways mechanism mechanisms manner modalities procedure "
+    "procedures appropriate relevant necessary usual proper normal existing suitable adequate "
+    "required official diplomatic established regular customary standard".split()
 )
 _FILLER = frozenset(
     "the a an and or of with in on by through via to for all its their relevant "
@@ -195,17 +213,45 @@ def _has(phrase: str, plain: str) -> bool:
 
 
 def _concrete(words: Iterable[str]) -> bool:
+    listed = list(words)
     return any(
-        w.isdigit() or w in _NUMBER_WORDS or w in _ARTEFACTS or w in _MONTHS or w in _WEEKDAYS
-        for w in words
+        w.isdigit()
+        or (w in _NUMBER_WORDS and not _the_two(listed, k))
+        or w in _ARTEFACTS
+        or w in _MONTHS
+        or w in _WEEKDAYS
+        for k, w in enumerate(listed)
     )
+
+
+def _the_two(words: Sequence[str], k: int) -> bool:
+    """'the two boards', 'between both': the sides, not a quantity."""
+    return k > 0 and words[k - 1] in ("the", "between", "both", "these", "those")
 
 
 # --- the fields -------------------------------------------------------------------------------
 
 
+# "The options will be considered", "the matter is to be reviewed": nobody does anything.
+_PASSIVE = re.compile(
+    r"\b(?:will|shall|would|should|could|may|might|must|can|to|is|are|was|were)\s+(?:be|get)\s+"
+    r"(?:\w+ly\s+)?(?:considered|examined|reviewed|explored|studied|discussed|looked\s+into|"
+    r"looked\s+at|assessed|evaluated|analysed|analyzed|taken\s+into\s+account|"
+    r"given\s+(?:due\s+)?consideration|reflected\s+(?:on|upon)|addressed|revisited|"
+    r"kept\s+under\s+review|pursued|explored|contemplated|deliberated)\b"
+    r"|\b(?:is|are)\s+(?:to\s+be\s+)?under\s+(?:consideration|review|discussion|study)\b"
+)
+
+
 def check_what(what: str) -> str | None:
     words = _words(what)
+    passive = _PASSIVE.search(what.lower())
+    if words and passive:
+        return (
+            f"'{passive.group(0)[:50]}' is a passive: it says something will be looked at, not "
+            "who does what. Name the act and its result (a list agreed, a letter sent, a call "
+            "held)"
+        )
     if not words:
         return (
             "missing: say what is to be done, as one act "
@@ -271,14 +317,13 @@ def check_who(who: str) -> str | None:
 def check_when(when: str, start: date, horizon_days: int) -> str | None:
     text = when.strip()
     if not text:
-        return "missing: add the day this step is due, as YYYY-MM-DD (e.g. 2027-02-15)"
-    try:
-        due = date.fromisoformat(text)
-    except ValueError:
+        return "missing: add the day this step is due (e.g. 2027-02-15 or 15 February 2027)"
+    due = read_day(text, start)
+    if due is None:
         return (
-            f"'{text[:30]}' is not a date: write the day it is due as YYYY-MM-DD "
-            f"(e.g. {(start + timedelta(days=30)).isoformat()}); 'soon' or 'Q1' cannot be "
-            "followed up"
+            f"'{text[:30]}' is not a day: write the day it is due "
+            f"(e.g. {(start + timedelta(days=30)).isoformat()}); 'soon', 'Q1' or a month "
+            "alone cannot be followed up"
         )
     end = start + timedelta(days=horizon_days)
     if due < start:
@@ -303,7 +348,9 @@ def check_how(how: str) -> str | None:
     for phrase in _EMPTY_MEANS:
         rest = re.sub(rf"\b{re.escape(phrase)}\b", " ", rest)
     content = [w for w in rest.split() if w not in _FILLER]
-    if len(content) < 2 and rest.split() != plain.split():
+    if (len(content) < 2 and rest.split() != plain.split()) or all(
+        w in _MEANS_WORDS for w in content
+    ):
         return (
             f"'{how.strip()[:50]}' names no means: say through which channel, meeting, "
             "document or mechanism (e.g. 'a technical call convened by the platform')"
@@ -323,7 +370,11 @@ def check_test(test: str) -> str | None:
     undated = _DATE_TEXT.sub(" ", lowered)
     words = _words(undated)
     evidence = any(
-        w.isdigit() or w in _NUMBER_WORDS or w in _EVIDENCE or w in _VERIFIABLE for w in words
+        w.isdigit()
+        or (w in _NUMBER_WORDS and not _the_two(words, k))
+        or w in _EVIDENCE
+        or w in _VERIFIABLE
+        for k, w in enumerate(words)
     )
     vague = _VAGUE_OUTCOME.search(" ".join(words))
     if vague and not evidence:
@@ -339,18 +390,47 @@ def check_test(test: str) -> str | None:
     return None
 
 
+def language_of(draft: StepDraft) -> str:
+    """The language a step is written in, read from all its words but the date."""
+    return languages.language_of(" ".join((draft.what, draft.who, draft.how, draft.test)))
+
+
 def check_step(
-    draft: StepDraft, start: date, horizon_days: int = DEFAULT_HORIZON_DAYS
+    draft: StepDraft,
+    start: date,
+    horizon_days: int = DEFAULT_HORIZON_DAYS,
+    language: str | None = None,
 ) -> tuple[StepFinding, ...]:
-    """Every finding for one step, in the order of FIELDS."""
-    messages = {
-        "what": check_what(draft.what),
-        "who": check_who(draft.who),
-        "when": check_when(draft.when, start, horizon_days),
-        "how": check_how(draft.how),
-        "test": check_test(draft.test),
-    }
-    return tuple(StepFinding(draft.id, f, m) for f, m in messages.items() if m is not None)
+    """Every finding for one step, in the order of FIELDS, read in `language` (by default
+    the step's own). A step in a language the checker does not read gets one note."""
+    lang = language or language_of(draft)
+    if lang not in languages.CHECKED:
+        note = (
+            f"not checked: the step is in {languages.name(lang)}; the steps checker reads "
+            "English, French, Spanish, Russian and Arabic. Check it by hand."
+        )
+        return (StepFinding(draft.id, "language", note, lang, NOTE),)
+    messages: dict[str, str | None]
+    if lang == "en":
+        messages = {
+            "what": check_what(draft.what),
+            "who": check_who(draft.who),
+            "how": check_how(draft.how),
+            "test": check_test(draft.test),
+        }
+    else:
+        messages = {
+            "what": ml.check_what(draft.what, lang),
+            "who": ml.check_who(draft.who, lang),
+            "how": ml.check_how(draft.how, lang),
+            "test": ml.check_test(draft.test, lang),
+        }
+    messages["when"] = check_when(draft.when, start, horizon_days)
+    return tuple(
+        StepFinding(draft.id, f, message, lang)
+        for f in FIELDS
+        if (message := messages[f]) is not None
+    )
 
 
 def check_steps(

@@ -32,6 +32,7 @@ from backchannel.domain.capture import (
     PackageStep,
     PartyItem,
 )
+from backchannel.domain.day_text import read_day
 from backchannel.domain.dialogue import Meeting
 from backchannel.domain.errors import BadInputError, BlockingFindingError, NotFoundError
 from backchannel.domain.meetings import Agenda, LeftOpen, Progress, RoundTime
@@ -373,6 +374,19 @@ def capture_package(
         check_attribution(conn, {"title": title})
         repo.add_package(conn, target, record)
     return record
+
+
+def due_day(text: str) -> date:
+    """The day a step is due, as the room writes it (2027-03-15, 15 March, « 15 mars
+    2027 », « ١٥ آذار ٢٠٢٧ »); a day without a year is the next one from today."""
+    due = read_day(text, _clock.today())
+    if due is None:
+        raise BadInputError(
+            f"'{text.strip()[:30]}' is not a day: write the day it is due, e.g. 2027-03-15 or "
+            "15 March 2027",
+            field="when",
+        )
+    return due
 
 
 def capture_step(

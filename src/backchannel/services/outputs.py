@@ -246,7 +246,7 @@ def build_nonpaper(
     p = _packaged_or_none(ws, number, required)
     if p is None:
         return []
-    findings = check_packaged(p)
+    findings = tuple(f for f in check_packaged(p) if f.blocks)
     if findings:
         raise _blocked(findings)
     data = nonpaper_data(p, issue_date(today or _clock.today(), p.meeting))

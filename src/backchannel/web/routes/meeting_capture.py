@@ -7,7 +7,6 @@ point that names a participant is refused with a message that never repeats it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -170,10 +169,7 @@ def step(
     test: Annotated[str, Form()] = "",
 ) -> Response:
     def act() -> str:
-        try:
-            due = date.fromisoformat(when.strip())
-        except ValueError:
-            raise BadInputError("give the date as YYYY-MM-DD", field="when") from None
+        due = meetings.due_day(when)
         found = meetings.capture_step(
             services.ws,
             package.strip(),
