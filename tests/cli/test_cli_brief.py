@@ -12,7 +12,7 @@ from backchannel.cli.app import app
 
 runner = CliRunner()
 ENV = {"BACKCHANNEL_PASSPHRASE": "pw"}
-KEYS = {"start", "end", "text", "kind", "suggestion"}
+KEYS = {"start", "end", "text", "kind", "suggestion", "language", "blocks"}
 
 
 def lint(*args: str) -> tuple[int, str]:
@@ -28,6 +28,25 @@ def write(tmp_path: Path, text: str, name: str = "note.md") -> Path:
 
 class TestLintContract:
     """`brief lint FILE [--places PLACES.csv] --json`: findings, exit 1; clean, exit 0."""
+
+    def test_a_russian_brief(self, tmp_path: Path) -> None:
+        text = (
+            "Режим закрыл пункт пропуска, а боевики заминировали дорогу.\n\n"
+            "Министерство называет их «террористами». Режим работы пункта не изменился.\n"
+        )
+        code, out = lint(str(write(tmp_path, text)), "--json")
+        findings = json.loads(out)["findings"]
+        assert 1 == code
+        assert [("Режим", "loaded"), ("боевики", "loaded"), ("террористами", "attributed")] == [
+            (f["text"], f["kind"]) for f in findings
+        ]
+        assert {"ru"} == {f["language"] for f in findings}
+        assert [True, True, False] == [f["blocks"] for f in findings]
+
+    def test_only_notes_exit_zero(self, tmp_path: Path) -> None:
+        text = "Lo que el gobierno llama «terroristas» son, para los vecinos, sus hijos.\n"
+        code, out = lint(str(write(tmp_path, text)), "--json")
+        assert (0, ["attributed"]) == (code, [f["kind"] for f in json.loads(out)["findings"]])
 
     def test_findings(self, tmp_path: Path, demo_dir: Path) -> None:
         text = (
@@ -130,7 +149,9 @@ class TestWorkspaceCommands:
         imported = json.loads(out)["imported"]
         assert (22, 500) == (imported["layers"], imported["events"])
         code, out = run(ws, "brief", "check", "--json")
-        assert (0, []) == (code, json.loads(out)["findings"])
+        found = json.loads(out)["findings"]
+        assert (0, []) == (code, [f for f in found if f["blocks"]])
+        assert all(f["kind"] == "attributed" for f in found)
         code, out = run(ws, "brief", "render", str(tmp_path / "out"), "--json")
         assert 0 == code, out
         names = {Path(p).name for p in json.loads(out)["written"]}

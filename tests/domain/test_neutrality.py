@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backchannel.domain.neutrality import (
+    ATTRIBUTED,
     LOADED,
     PLACE,
     SOURCES,
@@ -194,12 +195,35 @@ class TestLoadedTerms:
         assert ["war\ncrimes"] == flagged(linter, "They committed war\ncrimes in the town.")
 
 
+ATTRIBUTED_TEXTS = [
+    ("Each side accused the other of war crimes.", ["war crimes"]),
+    ("Officials said 'terrorists' had attacked the post.", ["terrorists"]),
+    (
+        "Statements by the authority describe the takeover as \u201cliberation\u201d.",
+        ["liberation"],
+    ),
+    ("Local media called the fighters heroes.", ["heroes"]),
+    ("The ministry labelled the group terrorists in 2023.", ["terrorists"]),
+    ("Others call them freedom fighters.", ["freedom fighters"]),
+]
+
+
 class TestNeutralTexts:
-    """Neutral uses of the same words give no finding at all."""
+    """Neutral uses of the same words block nothing: most give no finding at all, and a
+    loaded word in someone else's mouth is a note of its own kind."""
 
     @pytest.mark.parametrize("text", NEUTRAL_TEXTS[:-1])
     def test_neutral_texts(self, linter: NeutralityLinter, text: str) -> None:
-        assert [] == linter.lint(text)
+        assert [] == [f.text for f in linter.lint(text) if f.blocks]
+
+    @pytest.mark.parametrize(("text", "expected"), ATTRIBUTED_TEXTS)
+    def test_attributed_uses_are_notes(
+        self, linter: NeutralityLinter, text: str, expected: list[str]
+    ) -> None:
+        found = linter.lint(text)
+        assert expected == [f.text for f in found if f.kind == ATTRIBUTED]
+        assert not any(f.blocks for f in found)
+        assert "note, not a block" in found[0].suggestion
 
     def test_a_saying_with_a_loaded_word_is_still_reported(self, linter: NeutralityLinter) -> None:
         assert ["enemy", "enemy"] == flagged(linter, NEUTRAL_TEXTS[-1])
@@ -220,7 +244,7 @@ class TestNeutralTexts:
             "- Government of Sarnland, Access Committee statements\n"
             "- Velmar Authority liaison office statements\n"
         )
-        assert [] == linter.lint(text)
+        assert [] == [f for f in linter.lint(text) if f.blocks]
 
 
 class TestContestedPlaces:

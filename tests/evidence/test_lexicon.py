@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from backchannel.domain.errors import BadInputError
-from backchannel.domain.neutrality import TermKind
+from backchannel.domain.neutrality import NeutralityLinter, TermKind
 from backchannel.evidence.lexicon import merge_lexicons, read_lexicon, read_places, shipped_lexicon
 
 
@@ -28,8 +28,9 @@ class TestShippedLexicon:
         assert all(t.alternative for t in lexicon)
 
     def test_terms_are_unique(self) -> None:
-        terms = [" ".join(t.term.casefold().split()) for t in shipped_lexicon()]
+        terms = [(t.language, " ".join(t.term.casefold().split())) for t in shipped_lexicon()]
         assert len(terms) == len(set(terms))
+        assert {"en", "fr", "es", "ru", "ar"} <= {lang for lang, _t in terms}
 
 
 class TestDialogueLexicon:
@@ -47,6 +48,29 @@ class TestDialogueLexicon:
         assert TermKind.GLORIFICATION is regime.kind
         assert any(t.term == "rebel scum" for t in merged)
         assert len(shipped_lexicon()) + 1 == len(merged)
+
+    def test_a_term_in_one_language(self, tmp_path: Path) -> None:
+        path = write(
+            tmp_path,
+            "terms.csv",
+            "term,kind,alternative,language,sense,why\n"
+            "укронацист,delegitimisation,'украинские военные',ru,a slur for soldiers,dehumanises\n"
+            "Velmar bandits,delegitimisation,'the Velmar armed group',,,\n",
+        )
+        slur, bandits = read_lexicon(path)
+        assert ("ru", "a slur for soldiers") == (slur.language, slur.sense)
+        assert "" == bandits.language  # looked for in every language
+        linter = NeutralityLinter(merge_lexicons(shipped_lexicon(), (slur, bandits)))
+        found = linter.lint("Укронацисты обстреляли дорогу. The Velmar bandits left.\n")
+        assert ["Укронацисты", "Velmar bandits"] == [f.text for f in found]
+
+    def test_a_language_it_cannot_read(self, tmp_path: Path) -> None:
+        path = write(
+            tmp_path, "terms.csv", "term,kind,alternative,language\nx,glorification,y,de\n"
+        )
+        with pytest.raises(BadInputError, match="not a language the linter reads") as caught:
+            read_lexicon(path)
+        assert (2, "language") == (caught.value.row, caught.value.field)
 
     def test_a_bad_kind(self, tmp_path: Path) -> None:
         path = write(tmp_path, "terms.csv", "term,kind,alternative\nregime,rude,x\n")

@@ -204,7 +204,9 @@ class TestNeutralityBlocks:
             tmp_path, "Fighting near Halvik.", "A: terrorist attack; B: liberation"
         )
         brief_service.import_inputs(ws, BriefFiles(timeline=path))
-        assert [] == brief_service.check_brief(ws)
+        found = brief_service.check_brief(ws)
+        assert [] == [p for p, _approved in found if p.finding.blocks]
+        assert {"attributed"} == {p.finding.kind for p, _approved in found}
 
     def test_the_dialogues_own_terms(self, ws: Workspace, tmp_path: Path) -> None:
         lexicon = tmp_path / "terms.csv"

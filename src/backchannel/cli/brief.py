@@ -87,6 +87,8 @@ def lint_json(findings: list[NeutralityFinding]) -> dict[str, object]:
                 "text": f.text,
                 "kind": f.kind,
                 "suggestion": f.suggestion,
+                "language": f.language,
+                "blocks": f.blocks,
             }
             for f in findings
         ]
@@ -120,14 +122,17 @@ def lint(
             return
         for f in findings:
             line, col = _line_col(text, f.start)
+            note = "" if f.blocks else " (note)"
             console.print(
-                f"{file.name}:{line}:{col} {f.kind} '{f.text}': {f.suggestion}",
+                f"{file.name}:{line}:{col} {f.kind}{note} '{f.text}': {f.suggestion}",
                 markup=False,
             )
-        console.print(f"{len(findings)} finding(s).")
+        notes = sum(not f.blocks for f in findings)
+        tail = f", {notes} of them note(s) that block nothing" if notes else ""
+        console.print(f"{len(findings)} finding(s){tail}.")
 
     emit(lint_json(findings), json_out, human)
-    exit_with(EXIT_BLOCKED if findings else 0)
+    exit_with(EXIT_BLOCKED if any(f.blocks for f in findings) else 0)
 
 
 def _placed_json(found: list[tuple[PlacedFinding, bool]]) -> dict[str, object]:
@@ -140,6 +145,8 @@ def _placed_json(found: list[tuple[PlacedFinding, bool]]) -> dict[str, object]:
                 "kind": p.finding.kind,
                 "text": p.finding.text,
                 "suggestion": p.finding.suggestion,
+                "language": p.finding.language,
+                "blocks": p.finding.blocks and not approved,
                 "approved": approved,
             }
             for p, approved in found
@@ -158,7 +165,7 @@ def check(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         if not found:
             console.print("[green]Neutral:[/green] the brief has no finding.")
         for p, approved in found:
-            mark = "approved" if approved else "blocks"
+            mark = "approved" if approved else "blocks" if p.finding.blocks else "note"
             console.print(
                 f"{p.finding_id} ({mark}) {p.section}, paragraph {p.paragraph}: "
                 f"{p.finding.kind} '{p.finding.text}'. {p.finding.suggestion}",
@@ -166,7 +173,7 @@ def check(ctx: typer.Context, json_out: JsonOpt = False) -> None:
             )
 
     emit(_placed_json(found), json_out, human)
-    exit_with(EXIT_BLOCKED if any(not approved for _p, approved in found) else 0)
+    exit_with(EXIT_BLOCKED if any(p.finding.blocks and not ok for p, ok in found) else 0)
 
 
 @brief_app.command("approve")

@@ -3,12 +3,15 @@ where a text first mentions one of them in one party's form only."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from backchannel.domain import _morph
 from backchannel.domain import _neutral_text as nt
 from backchannel.domain.errors import BadInputError
+from backchannel.domain.languages import script
 
 NAME_WINDOW = 60  # characters around a first mention where the other name must appear
 # A usage starting with one of these words marks a name every side accepts.
@@ -52,14 +55,51 @@ _ORGANISATION = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_forms(key: str) -> frozenset[str]:
+    """The forms a name's word takes in running text: Russian case («в Степанакерте»), the
+    Arabic article kept or not, French elision kept or not."""
+    written = script(key)
+    if written == "Cyrillic":
+        return _morph.forms(key, "ru") | {key}
+    if written == "Arabic":
+        folded = _morph.fold(key, "ar")
+        bare = folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+        return frozenset({key, folded, bare})
+    return frozenset({key, _morph.fold(key, "fr")})
+
+
+_ELIDED = re.compile(r"^(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['\u2019]", re.IGNORECASE)
+_script = functools.lru_cache(maxsize=8192)(script)
+
+
+@functools.lru_cache(maxsize=8192)
+def _readings(key: str, lang: str, first: bool) -> tuple[str, ...]:
+    if lang == "ar" and not first:
+        return (_morph.fold(key, lang),)
+    return _morph.readings(key, lang)
+
+
+def _is(word: nt.Word, key: str, first: bool) -> bool:
+    """Is this word of the text a form of the name's word `key`? Arabic clitics
+    («بالجولان», «والجولان», «للجولان») only on a name's first word."""
+    if word.key == key:
+        return True
+    written = _script(key)
+    if written != _script(word.key):
+        return False
+    lang = {"Arabic": "ar", "Cyrillic": "ru"}.get(written, "fr")
+    return not _name_forms(key).isdisjoint(_readings(word.key, lang, first))
+
+
 def _mentions(
     text: str, words: list[nt.Word], keys: tuple[str, ...], name: str
 ) -> Iterable[tuple[int, int]]:
     n = len(keys)
     for i in range(len(words) - n + 1):
-        if tuple(w.key for w in words[i : i + n]) != keys:
+        if not all(_is(words[i + k], key, k == 0) for k, key in enumerate(keys)):
             continue
-        if name[:1].isupper() and not words[i].capitalised:
+        if name[:1].isupper() and not _ELIDED.sub("", words[i].raw)[:1].isupper():
             continue  # "turkey" is not Turkey
         nxt = words[i + n] if i + n < len(words) else None
         if (

@@ -11,7 +11,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\-\u2010\u2011][^\W_]+)*")
+# Letters, with Arabic short vowels inside a word (they are marks, not letters).
+_LETTER = r"(?:[^\W_]|[\u064b-\u065f\u0670])"
+_WORD = re.compile(rf"{_LETTER}+(?:['\u2019\-\u2010\u2011]{_LETTER}+)*")
 _SENTENCE_BREAK = re.compile(
     r"[.!?\u2026]+[\"\u201d\u2019)\]]*(?=\s)"  # end of a sentence
     r"|\n[ \t]*\n"  # a blank line

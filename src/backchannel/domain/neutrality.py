@@ -20,10 +20,13 @@ Pure: the lexicon and the places come in as data.
 
 from __future__ import annotations
 
+import bisect
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from backchannel.domain import _morph, languages
+from backchannel.domain import _neutral_attribution as cues
 from backchannel.domain import _neutral_places as places_
 from backchannel.domain import _neutral_sources as sources
 from backchannel.domain import _neutral_text as nt
@@ -32,33 +35,12 @@ from backchannel.domain._neutral_places import PlaceName as PlaceName
 from backchannel.domain.errors import BadInputError
 
 LOADED, PLACE, SOURCES = "loaded", "place", "sources"
+# Notes, never a block: a loaded word in someone else's mouth, a paragraph not read.
+ATTRIBUTED, UNCHECKED = "attributed", "unchecked"
+NOTES = frozenset({ATTRIBUTED, UNCHECKED})
 CONTEXT_WORDS = 10  # how far back an attribution or a legal cue may stand
 # In only_before: a capitalised word (a place or an organisation).
 NAME_MARK = "<name>"
-
-# Verbs and nouns that put a label in someone else's mouth: "A calls them ...".
-_ATTRIBUTION = frozenset(
-    "call calls called calling describe describes described describing term terms termed "
-    "label labels labelled labeled labelling labeling brand brands branded dub dubs dubbed "
-    "characterise characterises characterised characterize characterizes characterized "
-    "refer refers referred consider considers considered regard regards regarded deem deems "
-    "deemed view views viewed perceive perceives perceived allege alleges alleged allegedly "
-    "allegation allegations accuse accuses accused accusing accusation accusations deny "
-    "denies denied denying claim claims claimed designate designates designated designation "
-    "list listed proscribed proscription condemn condemns condemned".split()
-)
-_SPEECH = _ATTRIBUTION | frozenset(
-    "say says said saying told tell tells stated states statement according declared "
-    "announced wrote writes insisted insists argued argues added quoted words".split()
-)
-# Before a legal characterisation, these make it a statement about the law or a question.
-_LEGAL = frozenset(
-    "may might could can would if whether amount amounts amounting constitute constitutes "
-    "constituting prohibit prohibits prohibited prohibition prohibiting define defines "
-    "defined definition prosecute prosecuted prosecution investigate investigates "
-    "investigated investigating investigation inquiry punish punishable prevent prevention "
-    "tribunal court".split()
-)
 
 
 class TermKind(enum.StrEnum):
@@ -84,6 +66,9 @@ class LoadedTerm:
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
     only_before: frozenset[str] = frozenset()
+    language: str = "en"  # the language it is a word of; "" for every language
+    sense: str = ""  # the sense in which it is loaded
+    why: str = ""  # why a party objects to it
 
     def __post_init__(self) -> None:
         if not nt.words(self.term):
@@ -95,8 +80,14 @@ class NeutralityFinding:
     start: int
     end: int
     text: str
-    kind: str  # LOADED, PLACE or SOURCES
+    kind: str  # LOADED, ATTRIBUTED, PLACE, SOURCES or UNCHECKED
     suggestion: str
+    language: str = "en"  # the language the passage was read in
+
+    @property
+    def blocks(self) -> bool:
+        """Notes (an attributed use, a passage not checked) never stop a document."""
+        return self.kind not in NOTES
 
 
 # --- matching terms ---------------------------------------------------------------------------
@@ -130,7 +121,8 @@ def inflections(word: str) -> set[str]:
 
 
 def _spellings(term: str) -> set[tuple[str, ...]]:
-    """Word-key sequences a term can be written as: hyphens kept, spaced or closed up."""
+    """Word-key sequences an English term can be written as: hyphens kept, spaced or
+    closed up, its last word inflected."""
     texts = {term, term.replace("-", " "), term.replace("-", "")}
     out: set[tuple[str, ...]] = set()
     for text in texts:
@@ -140,16 +132,82 @@ def _spellings(term: str) -> set[tuple[str, ...]]:
     return out
 
 
+Pattern = tuple[frozenset[str], ...]  # the forms each word of a term may take
+
+
+def _patterns(term: str, lang: str) -> set[Pattern]:
+    """What a term may look like in text of `lang`: each word as its set of forms."""
+    if lang == "en":
+        return {tuple(frozenset({k}) for k in keys) for keys in _spellings(term)}
+    out: set[Pattern] = set()
+    for text in {term, term.replace("-", " ")}:
+        raw = [w.raw for w in nt.words(text)]
+        if not raw:
+            continue
+        out.add(
+            tuple(
+                _morph.forms(w, lang) if len(_morph.fold(w, lang)) > 2 else frozenset({w})
+                for w in raw
+            )
+        )
+    return out
+
+
+def _context(words_: frozenset[str], lang: str) -> frozenset[str]:
+    if lang == "en":
+        return words_
+    return frozenset(f for w in words_ if w != NAME_MARK for f in _morph.forms(w, lang)) | (
+        words_ & {NAME_MARK}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """A lexicon entry made ready for one language."""
+
+    entry: LoadedTerm
+    pattern: Pattern
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    only_before: frozenset[str]
+
+
+class _Passage:
+    """The words of a text, each with its language and its readings in that language."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = nt.words(text)
+        self.paragraphs = languages.paragraphs(text)
+        starts = [p[0] for p in self.paragraphs]
+        self.lang: list[str] = []
+        self.readings: list[tuple[str, ...]] = []
+        for word in self.words:
+            k = max(0, bisect.bisect_right(starts, word.start) - 1)
+            lang = self.paragraphs[k][2] if self.paragraphs else "en"
+            self.lang.append(lang)
+            if lang == "en":
+                self.readings.append((word.key,))
+            else:
+                self.readings.append(_morph.readings(word.raw, lang))
+
+    def is_in(self, k: int, vocabulary: frozenset[str]) -> bool:
+        return any(r in vocabulary for r in self.readings[k])
+
+
 class NeutralityLinter:
-    """Built once from a lexicon and a list of contested places, then run on many texts."""
+    """Built once from a lexicon and a list of contested places, then run on many texts.
+
+    Each entry is a word of its language (`LoadedTerm.language`) and is looked for only in
+    paragraphs written in it; an entry with no language (a dialogue's own term) is looked
+    for in all. A paragraph in a language the linter does not read gets an `unchecked` note.
+    """
 
     def __init__(
         self, lexicon: Sequence[LoadedTerm], places: Sequence[ContestedPlace] = ()
     ) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], LoadedTerm]]] = {}
-        for entry in lexicon:
-            for keys in _spellings(entry.term):
-                self._index.setdefault(keys[0], []).append((keys, entry))
+        self.lexicon = tuple(lexicon)
+        self._indexes: dict[str, dict[str, list[_Compiled]]] = {}
         self.places = tuple(places)
         self._place_keys = [
             (place, name, tuple(w.key for w in nt.words(name.name)))
@@ -157,86 +215,137 @@ class NeutralityLinter:
             for name in place.names
         ]
 
+    def _index(self, lang: str) -> dict[str, list[_Compiled]]:
+        index = self._indexes.get(lang)
+        if index is None:
+            index = {}
+            for entry in self.lexicon:
+                if entry.language not in ("", lang):
+                    continue
+                for pattern in _patterns(entry.term, lang):
+                    compiled = _Compiled(
+                        entry,
+                        pattern,
+                        _context(entry.not_after, lang),
+                        _context(entry.not_before, lang),
+                        _context(entry.only_before, lang),
+                    )
+                    for form in pattern[0]:
+                        index.setdefault(form, []).append(compiled)
+            self._indexes[lang] = index
+        return index
+
     def lint(self, text: str) -> list[NeutralityFinding]:
-        words = nt.words(text)
+        passage = _Passage(text)
         quotes = nt.Quotes(nt.quotation_spans(text))
-        found = self._loaded(text, words, quotes) + _lint_places(text, words, self._place_keys)
+        found = self._loaded(passage, quotes) + _unchecked(passage)
+        found += _lint_places(text, passage.words, self._place_keys)
         found += _sources(text)
         return sorted(found, key=lambda f: (f.start, f.end, f.kind))
 
     # loaded terms
 
-    def _loaded(
-        self, text: str, words: list[nt.Word], quotes: nt.Quotes
-    ) -> list[NeutralityFinding]:
-        hits: list[tuple[int, int, LoadedTerm]] = []
-        speech = {w.sentence for w in words if w.key in _SPEECH}
+    def _loaded(self, p: _Passage, quotes: nt.Quotes) -> list[NeutralityFinding]:
+        words = p.words
+        hits: list[tuple[int, int, _Compiled, str]] = []
+        speech = {w.sentence for k, w in enumerate(words) if p.is_in(k, cues.speech(p.lang[k]))}
         for i, word in enumerate(words):
-            for keys, entry in self._index.get(word.key, ()):
-                j = i + len(keys)
-                if j > len(words) or any(
-                    w.key != k for w, k in zip(words[i:j], keys, strict=False)
+            lang = p.lang[i]
+            if lang not in languages.CHECKED:
+                continue
+            index = self._index(lang)
+            candidates = {id(c): c for r in p.readings[i] for c in index.get(r, ())}
+            for compiled in candidates.values():
+                j = i + len(compiled.pattern)
+                if j > len(words) or not all(
+                    p.is_in(i + n, forms) for n, forms in enumerate(compiled.pattern)
                 ):
                     continue
                 if any(w.sentence != word.sentence for w in words[i:j]) or any(
-                    text[a.end : b.start].strip()
+                    p.text[a.end : b.start].replace("\u0640", "").strip()
                     for a, b in zip(words[i : j - 1], words[i + 1 : j], strict=False)
                 ):
                     continue
-                if self._neutral_use(text, words, i, j, entry, quotes, speech):
-                    continue
-                hits.append((i, j, entry))
+                use = _use(p, i, j, compiled, quotes, speech)
+                if use is not None:
+                    hits.append((i, j, compiled, use))
         out: list[NeutralityFinding] = []
         last_end = -1
-        for i, j, entry in sorted(hits, key=lambda h: (words[h[0]].start, -words[h[1] - 1].end)):
+        for i, j, compiled, use in sorted(
+            hits, key=lambda h: (words[h[0]].start, -words[h[1] - 1].end)
+        ):
             start, end = words[i].start, words[j - 1].end
             if start < last_end:
                 continue
             last_end = end
-            out.append(NeutralityFinding(start, end, text[start:end], LOADED, _advice(entry)))
+            advice = _advice(compiled.entry, use)
+            out.append(NeutralityFinding(start, end, p.text[start:end], use, advice, p.lang[i]))
         return out
 
-    @staticmethod
-    def _neutral_use(
-        text: str,
-        words: list[nt.Word],
-        i: int,
-        j: int,
-        entry: LoadedTerm,
-        quotes: nt.Quotes,
-        speech: set[int],
-    ) -> bool:
-        before = words[i - 1] if i > 0 and words[i - 1].sentence == words[i].sentence else None
-        after = words[j] if j < len(words) and words[j].sentence == words[i].sentence else None
-        if before and before.key in entry.not_after:
-            return True
-        if entry.not_before and any(w.key in entry.not_before for w in _following(words, j)):
-            return True
-        if entry.only_before and not (
-            after
-            and (
-                after.key in entry.only_before
-                or (NAME_MARK in entry.only_before and after.capitalised)
+
+def _use(
+    p: _Passage, i: int, j: int, c: _Compiled, quotes: nt.Quotes, speech: set[int]
+) -> str | None:
+    """LOADED, ATTRIBUTED, or None where the text plainly does not use it as a label."""
+    words, text = p.words, p.text
+    before = i - 1 if i > 0 and words[i - 1].sentence == words[i].sentence else None
+    after = j if j < len(words) and words[j].sentence == words[i].sentence else None
+    if before is not None and p.is_in(before, c.not_after):
+        return None
+    if c.not_before and any(p.is_in(k, c.not_before) for k in _following(p, j)):
+        return None
+    # only_before: the next two words but links (an adjective between: «الضم الأحادي
+    # لهضبة»; « la libération de la ville »)
+    nexts = [
+        k
+        for k in range(j, min(j + 5, len(words)))
+        if words[k].sentence == words[i].sentence and not p.is_in(k, _LINKS)
+    ][:2]
+    if c.only_before and not any(
+        p.is_in(k, c.only_before) or (NAME_MARK in c.only_before and words[k].capitalised)
+        for k in nexts
+    ):
+        return None
+    # "Защитники Отечества": a word the entry asks for after it is no name.
+    expected_next = any(p.is_in(k, c.only_before) for k in nexts)
+    if not expected_next and _proper_name(text, words, i, j):
+        return None
+    earlier = _clause_before(text, words, i)
+    labels = [k for k in earlier if _labels(p, k)]
+    legal_kind = c.entry.kind is TermKind.CONTESTED_LEGAL
+    # The nearer word decides: "an inquiry into what local media call 'genocide'".
+    law = [k for k in earlier if p.is_in(k, cues.legal(p.lang[k]))]
+    if labels and (not law or labels[-1] > law[-1]):
+        return ATTRIBUTED
+    if legal_kind and _law_of(p, i, earlier):
+        return None
+    if legal_kind and after is not None and p.lang[i] == "en" and words[after].key == "under":
+        return None
+    if quotes.around(words[i].start, words[j - 1].end) and _attributed(text, words, i, speech):
+        return ATTRIBUTED
+    return LOADED
+
+
+def _unchecked(p: _Passage) -> list[NeutralityFinding]:
+    """One note per paragraph in a language the linter does not read."""
+    out = []
+    for start, end, lang in p.paragraphs:
+        if lang in languages.CHECKED or not p.text[start:end].strip():
+            continue
+        first = p.text[start:end].strip().split("\n")[0][:60]
+        at = p.text.index(first, start)
+        out.append(
+            NeutralityFinding(
+                at,
+                at + len(first),
+                first,
+                UNCHECKED,
+                f"Not checked: this passage is in {languages.name(lang)}; the linter reads "
+                "English, French, Spanish, Russian and Arabic. Read it for loaded terms by hand.",
+                lang,
             )
-        ):
-            return True
-        if _proper_name(text, words, i, j):
-            return True
-        earlier = _clause_before(text, words, i)
-        if any(_labels(words, k) for k in earlier):
-            return True
-        if quotes.around(words[i].start, words[j - 1].end) and _attributed(text, words, i, speech):
-            return True
-        if entry.kind is TermKind.CONTESTED_LEGAL:
-            if _law_of(words, i, earlier):
-                return True
-            if after and after.key == "under":
-                return True
-        return False
-
-
-# "called for", "calls on": a demand, not a label.
-_NOT_LABELLING = frozenset({"for", "on", "upon", "off", "up"})
+        )
+    return out
 
 
 def _clause_before(text: str, words: list[nt.Word], i: int) -> list[int]:
@@ -250,29 +359,51 @@ def _clause_before(text: str, words: list[nt.Word], i: int) -> list[int]:
     return out[::-1]
 
 
-def _labels(words: list[nt.Word], k: int) -> bool:
+def _labels(p: _Passage, k: int) -> bool:
     """Word k puts a label in someone's mouth ('calls'), and is not a demand ('calls for')."""
-    following = words[k + 1].key if k + 1 < len(words) else ""
-    return words[k].key in _ATTRIBUTION and following not in _NOT_LABELLING
+    lang = p.lang[k]
+    if not p.is_in(k, cues.labelling(lang)):
+        return False
+    return not (k + 1 < len(p.words) and p.is_in(k + 1, cues.not_labelling(lang)))
 
 
-def _law_of(words: list[nt.Word], i: int, earlier: list[int]) -> bool:
+def _law_of(p: _Passage, i: int, earlier: list[int]) -> bool:
     """'may amount to genocide', 'the crime of aggression': a statement about the law."""
-    if any(words[k].key in _LEGAL for k in earlier):
+    if any(p.is_in(k, cues.legal(p.lang[k])) for k in earlier):
         return True
-    return len(earlier) >= 2 and [words[k].key for k in earlier[-2:]] == ["crime", "of"]
+    keys = [p.words[k].key for k in earlier[-2:]]
+    return len(earlier) >= 2 and keys in (["crime", "of"], ["crime", "d"], ["crimen", "de"])
 
 
-_LINKS = frozenset({"of", "for", "on", "against", "in", "by", "among"})
+_LINKS = frozenset(
+    "of for on against in by among the a an de du des d la l le les del el los las en contre "
+    "sur pour entre по для против на в от среди между".split()
+)
 
 
-def _following(words: list[nt.Word], j: int) -> list[nt.Word]:
-    """The next word; after a preposition ('invasion of desert locusts') the next three."""
+def _following(p: _Passage, j: int) -> list[int]:
+    """The next word; after a preposition ('invasion of desert locusts', « régime des
+    pluies ») the next three."""
+    words = p.words
     if j >= len(words) or words[j].sentence != words[j - 1].sentence:
         return []
-    if words[j].key not in _LINKS:
-        return [words[j]]
-    return [w for w in words[j : j + 3] if w.sentence == words[j].sentence]
+    if not p.is_in(j, _LINKS):
+        # the next word; in Russian and Arabic an adjective may come first
+        # («агрессивных грунтовых вод», «نظام التشغيل الآلي»)
+        out = [j]
+        if j + 1 < len(words) and words[j + 1].sentence == words[j].sentence and _adjective(p, j):
+            out.append(j + 1)
+        return out
+    return [k for k in range(j, min(j + 4, len(words))) if words[k].sentence == words[j].sentence]
+
+
+_RU_ADJECTIVE = ("ых", "их", "ого", "его", "ой", "ей", "ая", "яя", "ые", "ие", "ый", "ий", "ое",
+                 "ее", "ым", "им", "ую", "юю")  # fmt: skip
+
+
+def _adjective(p: _Passage, k: int) -> bool:
+    """An adjective before its noun in Russian («агрессивных грунтовых вод»)."""
+    return p.lang[k] == "ru" and p.readings[k][0].endswith(_RU_ADJECTIVE)
 
 
 def _proper_name(text: str, words: list[nt.Word], i: int, j: int) -> bool:
@@ -296,9 +427,16 @@ def _attributed(text: str, words: list[nt.Word], i: int, speech: set[int]) -> bo
     return ":" in text[line_start : words[i].start]
 
 
-def _advice(entry: LoadedTerm) -> str:
+def _advice(entry: LoadedTerm, use: str = LOADED) -> str:
+    why = f" {entry.why.rstrip('.')}." if entry.why else ""
+    if use == ATTRIBUTED:
+        return (
+            f"A note, not a block: '{entry.term}' is put in someone else's mouth. "
+            f"{_KIND_WORDS[entry.kind]}.{why} Keep it only if who says it matters to the "
+            f"reader; otherwise write {entry.alternative}."
+        )
     return (
-        f"{_KIND_WORDS[entry.kind]}. Neutral alternative: {entry.alternative}. "
+        f"{_KIND_WORDS[entry.kind]}.{why} Neutral alternative: {entry.alternative}. "
         "If a party uses the word, quote it and say whose word it is."
     )
 

@@ -1,9 +1,16 @@
 """The neutrality linter's data: the lexicon of loaded terms and the contested places.
 
-Lexicon CSV (the shipped one is `evidence/data/loaded_terms.csv`; a dialogue may add its own)::
+Lexicon CSV (the shipped ones are `evidence/data/loaded_terms.csv` for English and
+`loaded_terms.LANG.csv` for French, Spanish, Russian and Arabic; a dialogue may add its own)::
 
-    term,kind,alternative,not_after,not_before,only_before
-    regime,delegitimisation,"'the government'",visa sanctions legal,,
+    term,kind,alternative,sense,why,not_after,not_before,only_before,language
+    regime,delegitimisation,"'the government'",a government as 'regime',...,visa sanctions,,,en
+
+`term` is the dictionary form: the linter inflects it in its language (plural, gender,
+case; Arabic article and clitics). `sense` and `why` say in which sense the term is loaded
+and why a party objects to it (shown with each finding). `language` (en, fr, es, ru, ar)
+says in which paragraphs it is looked for; a dialogue's term without one is looked for in
+every language.
 
 `kind` is `delegitimisation`, `glorification` or `contested_legal` ("contested legal
 characterisation" is accepted too). The three context columns hold space-separated words:
@@ -32,6 +39,7 @@ from backchannel.domain.neutrality import ContestedPlace, LoadedTerm, PlaceName,
 from backchannel.readers._csvfile import CsvRow, read_rows, split_list
 
 SHIPPED = "loaded_terms.csv"
+SHIPPED_LANGUAGES = ("en", "fr", "es", "ru", "ar")
 MAX_TERM = 80
 MAX_NOTE = 300
 _KINDS = {
@@ -49,7 +57,7 @@ def _words(row: CsvRow, field: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in row.get(field).split())
 
 
-def _term(row: CsvRow, file: str) -> LoadedTerm:
+def _term(row: CsvRow, file: str, language: str) -> LoadedTerm:
     term = row.get("term")
     if not term:
         raise BadInputError("is empty", file=file, row=row.number, field="term")
@@ -71,6 +79,15 @@ def _term(row: CsvRow, file: str) -> LoadedTerm:
         raise BadInputError(
             "is empty: give a neutral alternative", file=file, row=row.number, field="alternative"
         )
+    lang = row.get("language").strip().casefold() or language
+    if lang and lang not in SHIPPED_LANGUAGES:
+        raise BadInputError(
+            f"'{lang[:10]}' is not a language the linter reads: "
+            f"{', '.join(SHIPPED_LANGUAGES)}, or empty for every language",
+            file=file,
+            row=row.number,
+            field="language",
+        )
     try:
         return LoadedTerm(
             term=term,
@@ -79,19 +96,23 @@ def _term(row: CsvRow, file: str) -> LoadedTerm:
             not_after=_words(row, "not_after"),
             not_before=_words(row, "not_before"),
             only_before=_words(row, "only_before"),
+            language=lang,
+            sense=" ".join(row.get("sense").split())[:MAX_NOTE],
+            why=" ".join(row.get("why").split())[:MAX_NOTE],
         )
     except BadInputError as error:
         raise error.located(file=file, row=row.number) from None
 
 
-def read_lexicon(path: Path) -> tuple[LoadedTerm, ...]:
-    """Every entry of a lexicon CSV, or a BadInputError for the first bad cell."""
+def read_lexicon(path: Path, language: str = "") -> tuple[LoadedTerm, ...]:
+    """Every entry of a lexicon CSV, or a BadInputError for the first bad cell. A row with
+    no `language` is a word of `language` ("" for every language)."""
     _columns, rows = read_rows(
         path,
         ("term", "kind", "alternative"),
-        optional=("not_after", "not_before", "only_before"),
+        optional=("not_after", "not_before", "only_before", "language", "sense", "why"),
     )
-    terms = [_term(row, path.name) for row in rows]
+    terms = [_term(row, path.name, language) for row in rows]
     if not terms:
         raise BadInputError("has a header but no terms", file=path.name, row=2)
     return tuple(terms)
@@ -99,17 +120,28 @@ def read_lexicon(path: Path) -> tuple[LoadedTerm, ...]:
 
 @cache
 def shipped_lexicon() -> tuple[LoadedTerm, ...]:
-    """The lexicon that ships with backchannel."""
-    with resources.as_file(resources.files("backchannel.evidence") / "data" / SHIPPED) as path:
-        return read_lexicon(path)
+    """The lexicons that ship with backchannel, English first."""
+    data = resources.files("backchannel.evidence") / "data"
+    out: list[LoadedTerm] = []
+    for lang in SHIPPED_LANGUAGES:
+        name = SHIPPED if lang == "en" else f"loaded_terms.{lang}.csv"
+        if not (data / name).is_file():
+            continue
+        with resources.as_file(data / name) as path:
+            out += read_lexicon(path, lang)
+    return tuple(out)
 
 
 def merge_lexicons(*lexicons: Sequence[LoadedTerm]) -> tuple[LoadedTerm, ...]:
-    """Later lexicons add terms and replace earlier entries of the same term."""
-    merged: dict[str, LoadedTerm] = {}
+    """Later lexicons add terms and replace earlier entries of the same term (in the same
+    language; a term given for every language replaces it in all)."""
+    merged: dict[tuple[str, str], LoadedTerm] = {}
     for lexicon in lexicons:
         for entry in lexicon:
-            merged[" ".join(entry.term.casefold().split())] = entry
+            term = " ".join(entry.term.casefold().split())
+            if not entry.language:  # a term for every language replaces it in each
+                merged = {k: v for k, v in merged.items() if k[1] != term}
+            merged[(entry.language, term)] = entry
     return tuple(merged.values())
 
 

@@ -379,7 +379,9 @@ def build_brief(ws: Workspace, workdir: Path, *, required: bool = True) -> list[
     data, images = compose(ws, workdir)
     with ws.read() as conn:
         approved = approvals_repository.approved_ids(conn)
-    blocking = [f for f in lint_brief(data, linter(ws)) if f.finding_id not in approved]
+    blocking = [
+        f for f in lint_brief(data, linter(ws)) if f.finding.blocks and f.finding_id not in approved
+    ]
     if blocking:
         shown = "; ".join(f.describe() for f in blocking[:MAX_SHOWN])
         more = f" And {len(blocking) - MAX_SHOWN} more." if len(blocking) > MAX_SHOWN else ""

@@ -54,6 +54,7 @@ class LintLine:
     finding_id: str
     text: str
     approved: bool
+    blocks: bool = True  # False for a note (an attributed use, a passage not checked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,10 @@ def open_document(ws: Workspace, folder: Path, account: Account, name: str) -> P
 
 def brief_lint(ws: Workspace) -> tuple[LintLine, ...]:
     """The neutrality linter's findings on the brief as it would be built now."""
-    return tuple(LintLine(f.finding_id, f.describe(), approved) for f, approved in check_brief(ws))
+    return tuple(
+        LintLine(f.finding_id, f.describe(), approved, f.finding.blocks)
+        for f, approved in check_brief(ws)
+    )
 
 
 def render_documents(ws: Workspace, folder: Path, actor: str) -> RenderOutcome:
