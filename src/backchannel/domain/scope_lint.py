@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from backchannel.domain import _scope_lint_ml, languages
 from backchannel.domain._horizon_text import Span, find_spans
 from backchannel.domain.errors import BadInputError
 
@@ -41,9 +42,10 @@ RULE = "The tight-scope rule asks for one solvable problem with tangible next st
 
 @dataclass(frozen=True, slots=True)
 class ScopeFinding:
-    kind: str  # broad | vague | horizon | no_place
+    kind: str  # broad | vague | horizon | no_place | language
     severity: str  # block | warn
     message: str
+    language: str = "en"  # the language the statement was read in
 
 
 def _words(text: str) -> frozenset[str]:
@@ -124,7 +126,7 @@ _PHYSICAL_VERBS = _inflected(
     "exchange release open reopen demine repair restore deliver ship verify monitor map "
     "list draft sign designate hand evacuate vaccinate register withdraw deploy install inspect "
     "publish count pilot test schedule allocate supply pump rebuild reconnect remove transfer "
-    "trace locate exhume notify escort pay disburse lift fence"
+    "trace locate exhume notify escort pay disburse lift fence clear mark survey connect drill"
 )
 _CONCRETE = _words(
     "list lists trigger triggers mechanism mechanisms protocol protocols schedule schedules "
@@ -137,7 +139,8 @@ _CONCRETE = _words(
     "vessels inspections patrols observers monitors notification notifications formula "
     "allocation allocations flows litres liters megawatts wells pumps generators repairs "
     "clearance evacuation evacuations rotation rotations code memorandum hand-over handover rota "
-    "rotas delivery deliveries tanker tankers site sites cards timing dates rules names visits"
+    "rotas delivery deliveries tanker tankers site sites cards timing dates rules names visits "
+    "mines minefield minefields"
 )
 _OPEN_ENDED = re.compile(
     r"\b(?:lasting|durable|permanent|long-term|sustainable|eventually|ultimately)", re.I | re.A
@@ -149,11 +152,12 @@ _GEO = _words(
     "municipality county oblast canton basin lake coast island islands pass airport harbour "
     "harbor enclave zone line frontier prefecture commune neighbourhood neighborhood suburb "
     "canal strait gulf bay sea mountains hills plain oasis settlement refinery pipeline airstrip "
-    "junction gate station market area territory plateau delta peninsula lagoon shore wetlands"
+    "junction gate station market area territory plateau delta peninsula lagoon shore wetlands "
+    "bank banks"
 )
 _PLACE_PREPS = _words(
     "in for across along at between near around from to into through inside outside within "
-    "towards toward via on off throughout and"
+    "towards toward via on off throughout and of"
 )
 _DETERMINERS = _words("the a an this that both each its their")
 _NOT_PLACES = _words(
@@ -353,6 +357,19 @@ def lint_scope(
             f"{horizon_days} is not a horizon: give a number of days above zero",
             field="horizon_days",
         )
+    lang = languages.language_of(text)
+    if lang not in languages.CHECKED:
+        note = (
+            f"not checked: the statement is in {languages.name(lang)}; the scope linter reads "
+            "English, French, Spanish, Russian and Arabic. Check it by hand."
+        )
+        return (ScopeFinding("language", WARN, note, lang),)
+    if lang != "en":
+        found_ml = [
+            ScopeFinding(kind, severity, message, lang)
+            for kind, severity, message in _scope_lint_ml.lint(text, lang, horizon_days, today)
+        ]
+        return tuple(sorted(found_ml, key=lambda f: f.severity != BLOCK))
     tokens = _TOKEN.findall(text)
     low_tokens = [t.lower() for t in tokens]
     spans = find_spans(text, today)
