@@ -62,6 +62,8 @@ INNOCENT = [
     "Освобождение заложников состоялось на рассвете.",
     "تم تحديث نظام التشغيل في محطة الضخ.",
     "حصل الطلاب على شهادات الميلاد من مكتب الأحوال المدنية.",
+    "ويمتد من المحطة خط نقل بطول ٣٨ كيلومترا حتى خزان المدينة.",
+    "El alcalde llama a la calma a los vecinos de la vereda.",
 ]
 
 
@@ -75,6 +77,14 @@ ATTRIBUTED_TEXTS = [
     ("Lo que el gobierno llama «terroristas» son, para los vecinos, sus hijos.", "terroristas"),
     ("Министерство называет их «террористами».", "террористами"),
     ("ما تصفه الحكومة بـ«الإرهابيين» هم أبناء القرية.", "الإرهابيين"),
+    # accusing: the preposition belongs to the object, not to a demand
+    ("Cada parte acusa a la otra de crímenes de guerra en la vereda.", "crímenes de guerra"),
+    # a speaker's quoted word stays theirs among legal words (« relèvent de »)
+    (
+        "Le porte-parole déclare à la presse que les coupures relèvent d'un « génocide ».",
+        "génocide",
+    ),
+    ("Families displaced from the lower villages speak of genocide.", "genocide"),
 ]
 
 

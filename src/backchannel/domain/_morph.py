@@ -45,6 +45,8 @@ _AR_PROCLITICS = tuple(
 )
 _AR_SUFFIXES = ("", "ه", "ات", "ون", "ين", "ان", "ي", "يه", "يون", "يين", "يات", "هم", "ها",
                 "هما", "تها", "تهم", "ته", "ا")  # fmt: skip
+_AR_FEMININE = ("ه", "ات", "ته", "تها", "تهم", "تهما", "تان", "تين", "تي", "ي", "يه", "يات",
+                "يون", "يين")  # fmt: skip
 
 _RU_ENDINGS = (
     "", "а", "я", "у", "ю", "ом", "ем", "ём", "ой", "ей", "е", "и", "ы", "ов", "ев", "ам", "ям",
@@ -174,8 +176,12 @@ def _ar_forms(word: str) -> set[str]:
             base = base[len(article) :]
     if len(base) < 3:  # a particle: no suffixes
         return {base}
-    stem = base[:-1] if base.endswith("ه") and len(base) > 3 else base
-    out = {base} | {stem + s for s in _AR_SUFFIXES}
+    if base.endswith("ه") and len(base) > 3:
+        # ta marbuta (folded to ه): بطولة, بطولات, بطولته, بطولية, never the bare stem
+        # بطول (which is «بـ + طول», "in length") nor the masculine endings
+        stem = base[:-1]
+        return {base} | {stem + s for s in _AR_FEMININE}
+    out = {base} | {base + s for s in _AR_SUFFIXES}
     if base.endswith("ي"):
         out |= {base + s for s in ("ه", "ون", "ين", "ات", "يه")}
     return out

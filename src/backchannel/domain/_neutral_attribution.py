@@ -4,7 +4,8 @@
   « ce que le ministère qualifie de », "которых министерство называет", «ما تصفه الحكومة
   بـ»). A loaded term after one is reported as `attributed`, a note: the convenor decides
   whether the attribution is needed.
-- `not_labelling`: what makes such a verb a demand instead ("calls for", « appelle à »).
+- `not_labelling`: what makes a verb of calling a demand instead ("calls for", « appelle à »);
+  `calling` lists those verbs.
 - `speech`: words that name a speaker; a quoted term in their sentence is attributed too.
 - `legal`: words that make a legal characterisation a statement about the law or a question
   ("may amount to", « pourrait constituer », "может расцениваться как", «قد يرقى إلى»).
@@ -27,7 +28,8 @@ _EN_LABELLING = (
     "deemed view views viewed perceive perceives perceived allege alleges alleged allegedly "
     "allegation allegations accuse accuses accused accusing accusation accusations deny "
     "denies denied denying claim claims claimed designate designates designated designation "
-    "list listed proscribed proscription condemn condemns condemned"
+    "list listed proscribed proscription condemn condemns condemned speak speaks spoke spoken "
+    "speaking"
 )
 _EN_SPEECH = (
     "say says said saying told tell tells stated states statement according declared "
@@ -62,8 +64,15 @@ _NOT_LABELLING = {
     "en": "for on upon off up",
     "fr": "à a au aux",
     "es": "a al",
-    "ru": "к",
     "ar": "الى إلى",
+}
+# The verbs a preposition turns into a demand ("calls for", « appelle à », «يدعو إلى»); after
+# others it is only the object's (« acusa a la otra de crímenes de guerra »).
+_CALLING = {
+    "en": "call calls called calling",
+    "fr": "appeler",
+    "es": "llamar",
+    "ar": "يدعو تدعو دعا دعت يدعون",
 }
 _SPEECH = {
     "fr": "dire déclarer affirmer selon estimer ajouter écrire insister souligner expliquer "
@@ -98,6 +107,13 @@ def labelling(lang: str) -> frozenset[str]:
 @cache
 def not_labelling(lang: str) -> frozenset[str]:
     return vocabulary(_NOT_LABELLING.get(lang, ""), "en" if lang == "en" else lang)
+
+
+@cache
+def calling(lang: str) -> frozenset[str]:
+    if lang == "en":
+        return frozenset(_CALLING["en"].split())
+    return vocabulary(_CALLING.get(lang, ""), lang)
 
 
 @cache

@@ -317,12 +317,14 @@ def _use(
     law = [k for k in earlier if p.is_in(k, cues.legal(p.lang[k]))]
     if labels and (not law or labels[-1] > law[-1]):
         return ATTRIBUTED
+    # A speaker's quoted word is theirs, whatever legal words it stands among: « le
+    # porte-parole déclare que les coupures relèvent d'un « génocide » ».
+    if quotes.around(words[i].start, words[j - 1].end) and _attributed(text, words, i, speech):
+        return ATTRIBUTED
     if legal_kind and _law_of(p, i, earlier):
         return None
     if legal_kind and after is not None and p.lang[i] == "en" and words[after].key == "under":
         return None
-    if quotes.around(words[i].start, words[j - 1].end) and _attributed(text, words, i, speech):
-        return ATTRIBUTED
     return LOADED
 
 
@@ -364,7 +366,11 @@ def _labels(p: _Passage, k: int) -> bool:
     lang = p.lang[k]
     if not p.is_in(k, cues.labelling(lang)):
         return False
-    return not (k + 1 < len(p.words) and p.is_in(k + 1, cues.not_labelling(lang)))
+    return not (
+        p.is_in(k, cues.calling(lang))
+        and k + 1 < len(p.words)
+        and p.is_in(k + 1, cues.not_labelling(lang))
+    )
 
 
 def _law_of(p: _Passage, i: int, earlier: list[int]) -> bool:
