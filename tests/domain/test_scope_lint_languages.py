@@ -23,6 +23,9 @@ TIGHT = [
     "В течение 45 дней согласовать график сброса воды с Каменецкого гидроузла для сёл Заречья.",
     "الاتفاق على جدول تشغيل معبر تل الرمان للشاحنات الإنسانية خلال ستين يوما",
     "إعداد قائمة بأسماء المحتجزين في وادي السدر قبل ١٥ آذار ٢٠٢٧",
+    # restoring a service is an act, though it names no list or number
+    "Remettre en service, dans un délai de deux mois, la conduite d'eau entre Tinkoura et Sabéré.",
+    "Восстановить в течение 60 дней водоснабжение сёл Заречья от насосной станции Каменца.",
 ]
 
 
@@ -83,3 +86,16 @@ def test_each_finding_says_its_language() -> None:
 def test_a_language_it_does_not_read_is_named() -> None:
     (finding,) = lint_scope("Die Liste der Gefangenen binnen sechs Wochen vereinbaren.")
     assert ("language", "warn", "de") == (finding.kind, finding.severity, finding.language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Examiner ensemble, dans les trois semaines, la liste des agents bloqués à Tinkoura.",
+        "Обсудить списки пропавших без вести в районе Ирванского водохранилища в течение 30 дней.",
+        "Intercambiar puntos de vista sobre el censo de familias de la vereda El Cedral en 45 días.",
+    ],
+)
+def test_only_talk_about_a_concrete_thing_is_a_warning(text: str) -> None:
+    (vague,) = [f for f in lint_scope(text, today=TODAY) if f.kind == "vague"]
+    assert vague.severity == "warn" and "talk, not a result" in vague.message

@@ -26,9 +26,10 @@ Found = tuple[str, str, str]  # kind, severity, message
 MAX = 90
 _TALK_PHRASES = {
     "fr": r"climat d'echanges?|echanges? de vues|climat de confiance|mesures de confiance|"
-    r"echanges? d'idees|echanges? d'experiences|bases? d'une",
+    r"echanges? d'idees|echanges? d'experiences|bases? d'une|"
+    r"echanger (?:des |leurs )?(?:vues|idees|points de vue)",
     "es": r"intercambios? de (?:opiniones|ideas|experiencias|puntos de vista)|clima de confianza|"
-    r"medidas de confianza|bases de una",
+    r"medidas de confianza|bases de una|intercambiar (?:opiniones|ideas|puntos de vista)",
     "ru": r"обмен\w* мнениями|обмен\w* опытом|укреплени\w* доверия|мер\w* доверия|"
     r"основ\w* (?:прочного|мира)",
     "ar": r"تبادل وجهات النظر|تبادل الاراء|بناء الثقه|تعزيز الثقه|اجراءات بناء الثقه",
@@ -152,7 +153,8 @@ def _vague(text: str, lang: str, spans: list[tuple[str, int | None]]) -> Found |
     quantity = any((w.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", w)) for w in tw.raw) or any(
         tw.is_in(k, numbers - {"un", "une", "una", "واحد"}) for k in range(len(tw))
     )
-    has_object = tw.any_in(concrete) is not None
+    act = tw.any_in(vocabulary(words.acts, lang))
+    has_object = tw.any_in(concrete) is not None or act is not None
     talk = tw.any_in(vocabulary(words.talk, lang))
     if not (has_object or quantity):
         said = ""
@@ -165,6 +167,14 @@ def _vague(text: str, lang: str, spans: list[tuple[str, int | None]]) -> Found |
             "block",
             f"Nothing here could be tested{said}: name the concrete thing the parties would "
             "agree, produce or do (a list, a schedule, a mechanism, a number).",
+        )
+    if act is None and (talk_phrase or talk is not None):
+        said = talk_phrase[0] if talk_phrase else tw.raw[talk] if talk is not None else ""
+        return (
+            "vague",
+            "warn",
+            f"'{said}' describes talk, not a result: say what the parties would agree or "
+            "produce, so the next steps can be tested.",
         )
     return None
 

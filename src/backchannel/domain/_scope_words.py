@@ -24,6 +24,9 @@ class ScopeWords:
     geo: str  # nouns of places ("vallée", "معبر")
     not_places: str  # capitalised words that are no place
     generic: str  # after a geographic noun in Arabic: no name ("الضفة الشرقية")
+    # verbs (and their nouns) that do or settle something: with one, talk words around a
+    # concrete object are no longer only talk (« remettre la liste », not « examiner la liste »)
+    acts: str = ""
 
 
 _F = re.IGNORECASE
@@ -45,7 +48,7 @@ FR = ScopeWords(
         "energy": "énergie électricité carburant gaz",
         "food": "alimentation agriculture récolte pêche",
         "health": "santé médical vaccination",
-        "education": "éducation école",
+        "education": "éducation école scolarisation scolaire",
         "security": "sécurité militaire désarmement démobilisation police",
         "economy": "économie économique commerce commercial douane banque finance emploi",
         "governance": "gouvernance politique élection constitution décentralisation",
@@ -59,12 +62,13 @@ FR = ScopeWords(
     talk="favoriser promouvoir renforcer renforcement dialogue discuter discussion réfléchir "
     "réflexion encourager améliorer amélioration confiance climat soutenir contribuer "
     "poursuivre maintenir contact échange vue jeter base intérêt œuvrer oeuvrer "
-    "rapprochement concertation",
+    "rapprochement concertation examiner examen étudier aborder évoquer",
     concrete="calendrier liste mécanisme protocole horaire règle carte tracé couloir "
     "procédure seuil quota convoi échange libération remise équipe comité commission "
     "inventaire registre feuille texte projet accord mémorandum ligne permis laissez-passer "
     "modalité notification itinéraire point passage ouverture réouverture déminage "
-    "évacuation réparation visite",
+    "évacuation réparation visite conduite réseau approvisionnement station pont piste puits "
+    "pylône groupe recensement",
     numbers={
         "un": 1,
         "une": 1,
@@ -116,6 +120,9 @@ FR = ScopeWords(
     not_places="janvier février mars avril mai juin juillet août septembre octobre novembre "
     "décembre nations unies croix-rouge cicr onu front comité commission conseil ministère",
     generic="",
+    acts="rétablir rétablissement remettre réparer réparation rouvrir ouvrir livrer livraison "
+    "déminer libérer installer remplacer distribuer transmettre signer convenir arrêter adopter "
+    "fixer établir parvenir publier échanger désigner évacuer restituer verser",
 )
 
 ES = ScopeWords(
@@ -147,12 +154,13 @@ ES = ScopeWords(
     goods="agua combustible electricidad medicamento víveres alimento",
     talk="fomentar promover fortalecer fortalecimiento diálogo discutir discusión reflexionar "
     "reflexión alentar mejorar mejora confianza clima apoyar contribuir continuar mantener "
-    "contacto intercambio opinión sentar base facilitar interés acercamiento",
+    "contacto intercambio opinión sentar base facilitar interés acercamiento examinar analizar "
+    "abordar",
     concrete="calendario lista mecanismo protocolo horario regla mapa trazado corredor "
     "procedimiento umbral cupo convoy canje liberación entrega equipo comité comisión "
     "inventario registro texto borrador acuerdo memorando línea permiso salvoconducto "
     "notificación ruta punto paso apertura reapertura desminado evacuación reparación visita "
-    "turno plan estación",
+    "turno plan estación suministro red tubería acueducto pozo puente censo padrón",
     numbers={
         "un": 1,
         "una": 1,
@@ -202,6 +210,9 @@ ES = ScopeWords(
     not_places="enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
     "diciembre naciones unidas cruz roja cicr onu frente comité comisión consejo ministerio",
     generic="",
+    acts="restablecer restablecimiento rehabilitar reparar reabrir abrir entregar desminar "
+    "liberar instalar reemplazar distribuir remitir firmar acordar convenir adoptar fijar "
+    "establecer alcanzar publicar canjear designar evacuar restituir pagar",
 )
 
 RU = ScopeWords(
@@ -233,11 +244,12 @@ RU = ScopeWords(
     goods="вода топливо электричество лекарство продовольствие",
     talk="содействовать способствовать поддерживать поддержка продолжить продолжать обмен "
     "мнение контакт укрепление доверие диалог обсуждение обсудить взаимопонимание "
-    "сотрудничество развивать основа выработать интерес",
+    "сотрудничество развивать основа интерес рассмотреть изучить",
     concrete="график расписание список перечень механизм протокол порядок правило карта "
     "маршрут коридор процедура порог квота колонна конвой обмен освобождение передача "
     "группа комитет комиссия реестр текст проект соглашение меморандум линия пропуск "
-    "уведомление пункт переход открытие разминирование эвакуация ремонт осмотр",
+    "уведомление пункт переход открытие разминирование эвакуация ремонт осмотр водоснабжение "
+    "электроснабжение водопровод газоснабжение подача мост перепись",
     numbers={
         "один": 1,
         "одного": 1,
@@ -302,6 +314,10 @@ RU = ScopeWords(
     not_places="январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь "
     "декабрь оон мккк красный крест комитет комиссия совет министерство",
     generic="",
+    acts="выработать создать провести восстановить восстановление отремонтировать открыть "
+    "доставить разминировать освободить установить заменить раздать передать подписать "
+    "согласовать утвердить принять "
+    "определить достичь договориться опубликовать обменяться назначить эвакуировать выплатить",
 )
 
 AR = ScopeWords(
@@ -396,6 +412,8 @@ AR = ScopeWords(
     not_places="",
     generic="الشرقيه الغربيه الشماليه الجنوبيه الحدوديه المشتركه الانسانيه الحدود المنطقه "
     "الطرفين الجانبين المعنيه الرئيسي الرئيسيه",
+    acts="إعادة استعادة إصلاح فتح تسليم نزع إزالة الإفراج تركيب استبدال توزيع توقيع الاتفاق "
+    "اعتماد تحديد التوصل إقرار نشر تبادل تعيين إخلاء صرف",
 )
 
 WORDS = {"fr": FR, "es": ES, "ru": RU, "ar": AR}
