@@ -29,16 +29,33 @@ from backchannel.evidence.lexicon import shipped_lexicon
 DATA = Path(__file__).parent / "checkers" / "data"
 
 
-def _occurrences(text: str, items: list[str]) -> list[tuple[str, int]]:
-    last: dict[str, int] = {}
+def _occurrences(text: str, items: list[str], claimed: set[int]) -> list[tuple[str, int]]:
+    """Where each item of a key list stands: the lists are in order of appearance, and one
+    spot of the text belongs to one list only (loaded, then attributed, then innocent)."""
     out = []
+    floor = 0
+    folded = text.casefold()
     for item in items:
-        pos = text.find(item, last.get(item, -1) + 1)
-        if pos < 0:
-            pos = text.casefold().find(item.casefold(), last.get(item, -1) + 1)
-        last[item] = pos
+        pos = -1
+        for start in (floor, 0):
+            pos = _find(text, folded, item, start, claimed)
+            if pos >= 0:
+                break
+        if pos >= 0:
+            claimed.add(pos)
+            floor = pos + 1
         out.append((item, pos))
     return out
+
+
+def _find(text: str, folded: str, item: str, start: int, claimed: set[int]) -> int:
+    for haystack, needle in ((text, item), (folded, item.casefold())):
+        pos = haystack.find(needle, start)
+        while pos >= 0 and pos in claimed:
+            pos = haystack.find(needle, pos + 1)
+        if pos >= 0:
+            return pos
+    return -1
 
 
 def brief(folder: Path, which: str, show: bool) -> dict[str, object]:
@@ -53,9 +70,10 @@ def brief(folder: Path, which: str, show: bool) -> dict[str, object]:
     def hit(pos: int, item: str, kinds: tuple[str, ...]) -> bool:
         return any(f.start < pos + len(item) and pos < f.end and f.kind in kinds for f in found)
 
-    loaded = _occurrences(text, key["loaded"])
-    attributed = _occurrences(text, key["attributed"])
-    innocent = _occurrences(text, key["innocent"])
+    claimed: set[int] = set()
+    loaded = _occurrences(text, key["loaded"], claimed)
+    attributed = _occurrences(text, key["attributed"], claimed)
+    innocent = _occurrences(text, key["innocent"], claimed)
     got_loaded = [i for i, p in loaded if p >= 0 and hit(p, i, (LOADED, ATTRIBUTED))]
     got_attr = [i for i, p in attributed if p >= 0 and hit(p, i, (LOADED, ATTRIBUTED))]
     as_attr = [i for i, p in attributed if p >= 0 and hit(p, i, (ATTRIBUTED,))]
