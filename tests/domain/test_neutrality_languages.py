@@ -38,6 +38,12 @@ LOADED_TEXTS = [
     ("ar", "أغلقت قوات النظام المعبر أمام الشاحنات.", ["قوات النظام"]),
     ("ar", "وقعت مواجهات مع الإرهابيين قرب السد، وسقط عشرات الشهداء.", ["الإرهابيين", "الشهداء"]),
     ("ar", "وتستمر معاناة السكان بسبب الاحتلال والمرتزقة.", ["الاحتلال", "والمرتزقة"]),
+    # the hamza's seat moves with the ending; a soft hyphen or a joiner pasted inside a word
+    ("ar", "ونعاهد شهداءنا وشهداؤنا لن يُنسوا.", ["شهداءنا", "وشهداؤنا"]),
+    ("en", "The ter\u00adrorists left the crossing at dawn.", ["ter\u00adrorists"]),
+    ("ar", "وقال الناطق إن الإرهاب\u200dيين هاجموا الحاجز.", ["الإرهاب\u200dيين"]),
+    # a short French line is French («é», « sont », « l' »)
+    ("fr", "Les forces d'occupation sont parties.", ["d'occupation"]),
 ]
 
 
@@ -64,6 +70,13 @@ INNOCENT = [
     "حصل الطلاب على شهادات الميلاد من مكتب الأحوال المدنية.",
     "ويمتد من المحطة خط نقل بطول ٣٨ كيلومترا حتى خزان المدينة.",
     "El alcalde llama a la calma a los vecinos de la vereda.",
+    "Le rassemblement a eu lieu place de la Libération, à Dijon.",
+    "La marcha salió de la plaza de los Mártires de Barranquilla.",
+    "Une agression sexuelle a été signalée au camp de Kélibou.",
+    "El régimen subsidiado de salud cubre a las familias retornadas.",
+    "Уровень агрессии у подростков в лагере растёт.",
+    "احتل الفريق المركز الأول في البطولة.",
+    "The drought regime of the Aren river changed after the dam.",
 ]
 
 
@@ -185,3 +198,16 @@ def test_a_contested_place_is_found_in_its_case_and_with_its_clitics(
 ) -> None:
     linter = NeutralityLinter(shipped_lexicon(), PLACES)
     assert flagged == found(linter, text, "place")
+
+
+def test_windows_line_ends_read_like_unix_ones(linter: NeutralityLinter) -> None:
+    """A brief saved on Windows: its paragraphs, languages and source list are the same."""
+    unix = (
+        "Note de cadrage.\n\nLos terroristas atacaron el puesto de El Cedral anoche.\n\n"
+        "## Sources\n\n- Ministère de la Défense de Kalden\n- Porte-parole de l'armée de Kalden\n"
+    )
+    windows = unix.replace("\n", "\r\n")
+    assert [(f.kind, f.text, f.language) for f in linter.lint(unix)] == [
+        (f.kind, f.text, f.language) for f in linter.lint(windows)
+    ]
+    assert {"loaded", "sources"} <= {f.kind for f in linter.lint(windows)}

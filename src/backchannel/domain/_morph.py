@@ -24,8 +24,9 @@ from functools import lru_cache
 
 _FR_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['\u2019]")
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# The hamza's seat moves with the case ending (شهداء, شهداؤنا, شهدائنا): one hamza.
 _AR_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                             "ی": "ي", "ک": "ك"})  # fmt: skip
+                             "ی": "ي", "ک": "ك", "ؤ": "ء", "ئ": "ء"})  # fmt: skip
 _AR_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 # Proclitics, longest first: conjunction, preposition, future s-, then the article.
@@ -44,7 +45,7 @@ _AR_PROCLITICS = tuple(
     )
 )
 _AR_SUFFIXES = ("", "ه", "ات", "ون", "ين", "ان", "ي", "يه", "يون", "يين", "يات", "هم", "ها",
-                "هما", "تها", "تهم", "ته", "ا")  # fmt: skip
+                "هما", "تها", "تهم", "ته", "ا", "نا", "كم")  # fmt: skip
 _AR_FEMININE = ("ه", "ات", "ته", "تها", "تهم", "تهما", "تان", "تين", "تي", "ي", "يه", "يات",
                 "يون", "يين")  # fmt: skip
 
@@ -73,10 +74,16 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Characters that show nothing: a soft hyphen, joiners, direction marks, a byte-order mark.
+# Pasted text carries them inside words («الإرهابيون» with a ZWJ, ter\u00adrorists).
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\u200e\u200f\u061c\ufeff"))
+
+
 @lru_cache(maxsize=100_000)
 def fold(word: str, lang: str) -> str:
     """The spelling `word` is compared in, in language `lang`."""
     text = word.casefold().replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    text = text.translate(INVISIBLE)
     if lang in ("fr", "es", "en", "pt", "it", "de"):
         return _strip_accents(text)
     if lang in ("ru", "uk"):

@@ -12,17 +12,22 @@ import re
 from dataclasses import dataclass
 
 # Letters, with Arabic short vowels inside a word (they are marks, not letters).
-_LETTER = r"(?:[^\W_]|[\u064b-\u065f\u0670])"
+# Invisible characters (a soft hyphen, joiners, direction marks) may sit inside a word.
+_LETTER = r"(?:(?:[^\W_]|[\u064b-\u065f\u0670])[\u00ad\u200b-\u200f\u2060\u061c]*)"
 _WORD = re.compile(rf"{_LETTER}+(?:['\u2019\-\u2010\u2011]{_LETTER}+)*")
 _SENTENCE_BREAK = re.compile(
     r"[.!?\u2026]+[\"\u201d\u2019)\]]*(?=\s)"  # end of a sentence
     r"|\n[ \t]*\n"  # a blank line
     r"|\n(?=[ \t]*(?:[-*\u2022\u00b7]\s|\d+[.)]\s|#|\|))"  # a list item, heading, table row
 )
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\u200e\u200f\u061c\ufeff"))
 # Words that start a sentence or a noun phrase: a capital there says nothing of a name.
 FUNCTION_WORDS = frozenset(
     "the a an this that these those its their his her our your my of in on at by for to "
-    "and or but with from as is are was were be i".split()
+    "and or but with from as is are was were be i "
+    "le la les l un une des du de d ce ces cet cette son sa ses leur leurs et ou mais "
+    "el los las lo una unos unas del al este esta estos estas su sus y o pero "
+    "и в во на с со по о от для этот эта эти это их его её".split()
 )
 
 
@@ -40,7 +45,13 @@ class Word:
 
 
 def word_key(raw: str) -> str:
-    key = raw.casefold().replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    key = (
+        raw.translate(_INVISIBLE)
+        .casefold()
+        .replace("\u2019", "'")
+        .replace("\u2010", "-")
+        .replace("\u2011", "-")
+    )
     return key[:-2] if key.endswith("'s") else key
 
 

@@ -36,7 +36,8 @@ NAMES = {
 }
 FUNCTION_WORDS = {
     "en": "the and of to in that is was for with on as by at from this are were his her",
-    "fr": "le la les des du de et est une un que qui dans pour pas sur au aux avec il elle",
+    "fr": "le la les des du de et est une un que qui dans pour pas sur au aux avec il elle "
+    "sont ont par l qu ne ces nous ils elles leur cette sous depuis",
     "es": "el la los las de del y que en un una por con para se su al es no lo como",
     "pt": "o os as do da dos das e que em um uma para com não ao pelo pela se",
     "de": "der die das und ist nicht ein eine zu den mit von auf für dem des sich im",
@@ -50,7 +51,7 @@ for _lang, _words in FUNCTION_WORDS.items():
 # Letters only some Latin languages use: one is enough when function words are few.
 _LETTERS_OF = {
     "ñ": "es", "¿": "es", "¡": "es", "á": "es", "í": "es", "ó": "es", "ú": "es",
-    "ç": "fr", "œ": "fr", "è": "fr", "ê": "fr", "à": "fr", "ù": "fr", "â": "fr",
+    "ç": "fr", "œ": "fr", "è": "fr", "ê": "fr", "à": "fr", "ù": "fr", "â": "fr", "é": "fr",
     "ß": "de", "ä": "de", "ã": "pt", "õ": "pt", "ğ": "tr", "ş": "tr", "ı": "tr",
 }  # fmt: skip
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -99,15 +100,18 @@ def latin_language(text: str, before: str = "") -> str:
     """English, French, Spanish, Portuguese, German, Italian or Turkish, by function words;
     `before` (or English) when the text gives no clue."""
     counts = dict.fromkeys(FUNCTION_WORDS, 0)
-    for token in _TOKEN.findall(text.lower()):
-        for lang in _LANGS_OF.get(token, ()):
+    shouting = text.isupper()  # a heading in capitals: its words are words
+    for token in _TOKEN.findall(text):
+        if len(token) > 1 and token.isupper() and not shouting:
+            continue  # an acronym (UN, ONU, DE), not a function word
+        for lang in _LANGS_OF.get(token.lower(), ()):
             counts[lang] += 1
     best = max(counts, key=lambda k: counts[k])
     if counts[best] >= 2 and list(counts.values()).count(counts[best]) == 1:
         return best
     letters = {_LETTERS_OF[c] for c in text.lower() if c in _LETTERS_OF}
-    if len(letters) == 1:
-        return letters.pop()
+    if len(letters) == 1 and counts[next(iter(letters))] >= counts[best]:
+        return letters.pop()  # a letter breaks a tie; it does not outvote "the" ("Été: the")
     if counts[best] < 2:  # one "un" or "de" says nothing (UN General Assembly)
         return before or "en"
     return best

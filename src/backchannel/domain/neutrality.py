@@ -236,6 +236,8 @@ class NeutralityLinter:
         return index
 
     def lint(self, text: str) -> list[NeutralityFinding]:
+        # Windows line ends read as Unix ones, every offset kept ("\r\n" -> " \n")
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
         passage = _Passage(text)
         quotes = nt.Quotes(nt.quotation_spans(text))
         found = self._loaded(passage, quotes) + _unchecked(passage)
@@ -394,10 +396,11 @@ def _following(p: _Passage, j: int) -> list[int]:
     if j >= len(words) or words[j].sentence != words[j - 1].sentence:
         return []
     if not p.is_in(j, _LINKS):
-        # the next word; in Russian and Arabic an adjective may come first
-        # («агрессивных грунтовых вод», «نظام التشغيل الآلي»)
+        # the next word; in Russian an adjective may come first («агрессивных грунтовых
+        # вод»), in Arabic the subject («احتل الفريق المركز الأول»)
         out = [j]
-        if j + 1 < len(words) and words[j + 1].sentence == words[j].sentence and _adjective(p, j):
+        more = _adjective(p, j) or p.lang[j] == "ar"  # Arabic: verb, subject, object
+        if j + 1 < len(words) and words[j + 1].sentence == words[j].sentence and more:
             out.append(j + 1)
         return out
     return [k for k in range(j, min(j + 4, len(words))) if words[k].sentence == words[j].sentence]
@@ -422,7 +425,21 @@ def _proper_name(text: str, words: list[nt.Word], i: int, j: int) -> bool:
         neighbours.append(words[i - 1])
     if j < len(words) and words[j].sentence == sentence:
         neighbours.append(words[j])
-    return any(w.capitalised and w.key not in nt.FUNCTION_WORDS for w in neighbours)
+    if any(w.capitalised and w.key not in nt.FUNCTION_WORDS for w in neighbours):
+        return True
+    # « place de la Libération », « rue des Martyrs », « plaza de los Mártires »: a street's
+    # or a square's name, its noun in lower case just before (articles between)
+    k = i - 1
+    while k >= max(0, i - 3) and words[k].sentence == sentence and words[k].key in _NAME_LINKS:
+        k -= 1
+    return k >= 0 and words[k].sentence == sentence and words[k].key in _STREETS
+
+
+_STREETS = frozenset(
+    "place rue avenue boulevard quai pont square plaza calle avenida paseo parque barrio "
+    "площадь улица проспект переулок бульвар sharia".split()
+)
+_NAME_LINKS = frozenset("de la des du l d los las del el".split())
 
 
 def _attributed(text: str, words: list[nt.Word], i: int, speech: set[int]) -> bool:
