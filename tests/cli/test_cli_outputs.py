@@ -85,6 +85,23 @@ class TestStepsCheck:
             (f["field"], f["severity"], f["language"]) for f in data["findings"]
         ]
 
+    def test_excel_semicolons(self, tmp_path: Path) -> None:
+        """Excel in French, Spanish or Russian settings saves CSV with ';': read as written."""
+        body = (
+            "id;what;who;when;how;test\n"
+            "f1;Remettre au CICR la liste des 17 détenus de Bellegarde;Bureau des affaires "
+            "pénitentiaires;le 3 février 2027;Remise en main propre à Castelmaure;"
+            "La liste signée est versée au dossier du secrétariat\n"
+            "f2;Renforcer la coopération entre les deux rives;Les acteurs concernés;"
+            "prochainement;Par les voies appropriées;La confiance est renforcée\n"
+        )
+        code, out = check(csv_file(tmp_path, body))
+        data = json.loads(out)
+        assert 1 == code
+        assert [("f2", f, "fr") for f in ("what", "who", "when", "how", "test")] == [
+            (f["step"], f["field"], f["language"]) for f in data["findings"]
+        ]
+
     def test_a_longer_horizon(self, tmp_path: Path) -> None:
         code, out = check(csv_file(tmp_path, HEADER + VAGUE), "--horizon-days", "365")
         assert 1 == code

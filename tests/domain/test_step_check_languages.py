@@ -340,6 +340,13 @@ def test_a_defect_is_found_in_its_field_and_only_there(field: str, draft: StepDr
         ("le 3 février 2027", date(2027, 2, 3)),
         ("d'ici le 10 février 2027", date(2027, 2, 10)),
         ("jusqu’au 10 février", date(2027, 2, 10)),
+        ("le 15 mars prochain", date(2027, 3, 15)),
+        ("le 15/03", date(2027, 3, 15)),
+        ("marzo 15 de 2027", date(2027, 3, 15)),
+        ("el próximo 15 de marzo", date(2027, 3, 15)),
+        ("до 1 марта включительно", date(2027, 3, 1)),
+        ("١٥ / ٣ / ٢٠٢٧", date(2027, 3, 15)),
+        ("\u200f١٥\u200f/\u200f٠٣\u200f/\u200f٢٠٢٧", date(2027, 3, 15)),
         ("1er avril", date(2027, 4, 1)),
         ("15 de marzo de 2027", date(2027, 3, 15)),
         ("a más tardar el 2 de marzo", date(2027, 3, 2)),
@@ -420,3 +427,69 @@ def test_a_result_written_as_a_noun_is_not_an_act(what: str, who: str, k: int) -
 def test_the_noun_of_an_act_is_an_act(what: str, k: int) -> None:
     draft = StepDraft("a", what, CLEAN[k].who, "2027-02-10", CLEAN[k].how, CLEAN[k].test)
     assert "what" not in fields(draft)
+
+
+def test_a_cell_in_another_script_is_read_in_its_own_language() -> None:
+    """An Arabic step whose office and receipt are written in English is sound; each finding
+    says the language its cell was read in."""
+    sound = StepDraft(
+        "m1",
+        "تسليم ٥٠٠ سلة غذائية إلى مخيم الرمادة",
+        "WFP",
+        "2027-02-10",
+        "قافلة عبر معبر تل الحمر",
+        "Signed waybill",
+    )
+    assert [] == list(check_step(sound, START))
+    vague = StepDraft(
+        "m2",
+        "Передать список задержанных в секретариат",
+        "Соответствующие органы",
+        "2027-02-10",
+        "By courier",
+        "Cooperation improves",
+    )
+    assert {("who", "ru"), ("test", "en")} == {
+        (f.field, f.language) for f in check_step(vague, START)
+    }
+
+
+@pytest.mark.parametrize(
+    ("what", "k"),
+    [
+        ("Принять 30 семей в пункте временного размещения в Халвике", 2),
+        ("Acoger a 30 familias retornadas en el albergue de El Cedral", 1),
+    ],
+)
+def test_taking_people_in_is_an_act(what: str, k: int) -> None:
+    draft = StepDraft("t", what, CLEAN[k].who, "2027-02-10", CLEAN[k].how, CLEAN[k].test)
+    assert "what" not in fields(draft)
+
+
+@pytest.mark.parametrize(
+    ("who", "k"),
+    [
+        ("la Dra. Martínez", 1),
+        ("Иван Иванович Петров", 2),
+        ("Министр Лавров", 2),
+        ("المهندس خالد", 3),
+        ("اللواء سمير", 3),
+    ],
+)
+def test_a_person_with_an_article_a_patronymic_or_a_rank(who: str, k: int) -> None:
+    draft = StepDraft("p", CLEAN[k].what, who, "2027-02-10", CLEAN[k].how, CLEAN[k].test)
+    assert "names a person" in fields(draft)["who"]
+
+
+@pytest.mark.parametrize(
+    ("how", "k"),
+    [
+        ("Dans le cadre du dialogue", 0),
+        ("De manera coordinada", 1),
+        ("Надлежащим образом", 2),
+        ("وفق الأصول", 3),
+    ],
+)
+def test_a_manner_is_not_a_means(how: str, k: int) -> None:
+    draft = StepDraft("h", CLEAN[k].what, CLEAN[k].who, "2027-02-10", how, CLEAN[k].test)
+    assert "names no means" in fields(draft)["how"]

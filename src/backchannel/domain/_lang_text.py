@@ -9,7 +9,7 @@ matched against every reading of every word of the text, so that « renforcées 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -78,3 +78,15 @@ class TextWords:
 
     def digits(self) -> bool:
         return any(w.isdigit() for w in self.raw)
+
+
+def as_written(raw: Sequence[str], folded: Sequence[str], start: int, end: int) -> str:
+    """The words as the user wrote them that cover [start, end) of " ".join(folded): a
+    message quotes « seront examinées », not the folded "seront examinees"."""
+    position, first, last = 0, -1, -1
+    for k, word in enumerate(folded):
+        if position < end and start < position + len(word):
+            first = k if first < 0 else first
+            last = k
+        position += len(word) + 1
+    return " ".join(raw[first : last + 1]) if first >= 0 else ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from backchannel.domain._lang_text import TextWords, phrases, vocabulary
+from backchannel.domain._lang_text import TextWords, as_written, phrases, vocabulary
 from backchannel.domain._step_words import WORDS, StepWords
 
 
@@ -66,6 +66,10 @@ def _names_a_state(tw: TextWords, lead: int, words: StepWords, lang: str) -> boo
     return not tw.is_in(lead, stock | _v(words, "soft_verbs", lang))
 
 
+def _written(tw: TextWords, match: re.Match[str]) -> str:
+    return as_written(tw.raw, [r[0] for r in tw.readings], match.start(), match.end())
+
+
 def check_what(what: str, lang: str) -> str | None:
     words = WORDS[lang]
     tw = TextWords.of(what, lang)
@@ -78,7 +82,7 @@ def check_what(what: str, lang: str) -> str | None:
     passive = words.passive.search(folded)
     if passive:
         return (
-            f"'{passive.group(0).strip()[:50]}' is a passive: it says something will be looked "
+            f"'{_written(tw, passive)[:50]}' is a passive: it says something will be looked "
             "at, not who does what. Name the act and its result (a list agreed, a letter sent, "
             "a call held)"
         )

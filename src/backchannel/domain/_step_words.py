@@ -79,7 +79,7 @@ _FR = StepWords(
     nobody_words="acteur partie partenaire autorité intervenant protagoniste société civile "
     "communauté internationale donateur bailleur tout tous toutes chacun monde personne "
     "quelqu'un intéressé institution structure service organisme instance responsable "
-    "déterminer définir",
+    "déterminer définir prenant eux elles ils nous lui",
     vague_qualifiers="concerné compétent approprié pertinent intéressé idoine ad hoc "
     "responsable divers différent",
     offices="ministère ministre secrétariat commission comité bureau direction office agence "
@@ -88,8 +88,9 @@ _FR = StepWords(
     "plateforme coordination groupe facilitateur facilitation présidence point focal "
     "inspection état-major tribunal autorité",
     person=re.compile(
-        r"(?i)^\s*(?:m\.|mme\b|mlle\b|me\b|dr\b|pr\b|s\.\s?e\.|monsieur|madame|mademoiselle|"
-        r"docteur|professeur|général\s+[A-Z]|colonel\s+[A-Z])"
+        r"(?i)^\s*(?:(?:le|la)\s+)?(?:m\.|mme\b|mlle\b|me\b|dr\b|pr\b|s\.\s?e\.|monsieur|"
+        r"madame|mademoiselle|docteur|professeur|général\s+(?-i:[A-ZÀ-Ý])|colonel\s+(?-i:[A-ZÀ-Ý])|"
+        r"ministre\s+(?-i:[A-ZÀ-Ý]))"
     ),
     empty_means="par les voies appropriées, par les canaux appropriés, par les voies "
     "habituelles, par les canaux habituels, par les voies diplomatiques habituelles, par les "
@@ -101,7 +102,9 @@ _FR = StepWords(
     "étroite coordination, en étroite concertation, par le dialogue, par la concertation, "
     "par la coopération, par la coordination, par les mécanismes existants, via les "
     "mécanismes existants, par des moyens divers, de diverses manières, selon qu'il conviendra, "
-    "comme il convient, en tant que de besoin, etc",
+    "comme il convient, en tant que de besoin, dans le cadre du dialogue, dans le cadre des "
+    "discussions, via les canaux habituels, via les canaux appropriés, de manière concertée, "
+    "de façon concertée, de manière coordonnée, etc",
     filler="le la les l de des du d un une et ou en par pour avec dans sur à au aux tout tous "
     "toutes leur leurs son sa ses existant approprié bon étroit",
     evidence="liste lettre note mémo mémorandum calendrier carte rapport bulletin protocole "
@@ -134,7 +137,7 @@ _ES = StepWords(
     "conjuntamente juntos también además luego para deber poder se cada lado",
     empty_verbs="examinar examen estudiar estudio explorar exploración considerar "
     "consideración reflexionar reflexión analizar análisis evaluar evaluación valorar "
-    "contemplar procurar buscar aspirar esperar alentar animar instar exhortar acoger saludar "
+    "contemplar procurar buscar aspirar esperar alentar animar instar exhortar saludar "
     "reconocer tomar",
     soft_verbs="fortalecer fortalecimiento reforzar refuerzo promover promoción mejorar mejora "
     "apoyar apoyo impulsar impulso fomentar fomento facilitar facilitación desarrollar "
@@ -142,7 +145,7 @@ _ES = StepWords(
     "consolidar consolidación coordinar coordinación continuar proseguir seguir discutir "
     "dialogar trabajar avanzar contribuir acompañar acompañamiento sensibilizar "
     "sensibilización articular articulación dinamizar propiciar generar normalizar normalización "
-    "reducir disminuir",
+    "reducir disminuir acoger",
     passive=re.compile(
         r"\bse (?:estudiara|estudiaran|examinara|examinaran|considerara|consideraran|"
         r"analizara|analizaran|explorara|exploraran|evaluara|evaluaran|abordara|abordaran|"
@@ -171,7 +174,8 @@ _ES = StepWords(
     "acercamiento clima convivencia tensión",
     nobody_words="actor parte socio autoridad interviniente sociedad civil comunidad "
     "internacional donante cooperante todo todos todas cada uno mundo nadie alguien "
-    "interesado institución entidad instancia organismo responsable definir determinar",
+    "interesado institución entidad instancia organismo responsable definir determinar "
+    "ellos ellas ustedes nosotros él",
     vague_qualifiers="pertinente competente correspondiente apropiado involucrado interesado "
     "concernido respectivo diverso implicado",
     offices="ministerio ministro secretaría secretaria comisión comité oficina dirección "
@@ -180,8 +184,9 @@ _ES = StepWords(
     "coordinación grupo facilitador presidencia defensoría procuraduría fiscalía "
     "registraduría junta mesa tribunal autoridad",
     person=re.compile(
-        r"(?i)^\s*(?:sr\.|sra\.|srta\.|sr\b|sra\b|don\b|doña\b|dr\.|dra\.|dr\b|dra\b|"
-        r"señor\b|señora\b|lic\.|ing\.|general\s+[A-Z]|coronel\s+[A-Z])"
+        r"(?i)^\s*(?:(?:el|la)\s+)?(?:sr\.|sra\.|srta\.|sr\b|sra\b|don\b|doña\b|dr\.|dra\.|"
+        r"dr\b|dra\b|señor\b|señora\b|lic\.|ing\.|general\s+(?-i:[A-ZÀ-Ý])|coronel\s+(?-i:[A-ZÀ-Ý])|"
+        r"ministr[oa]\s+(?-i:[A-ZÀ-Ý]))"
     ),
     empty_means="por los canales apropiados, por los cauces apropiados, "
     "por los canales adecuados, por las vías "
@@ -195,7 +200,8 @@ _ES = StepWords(
     "los mecanismos existentes, a través de los mecanismos existentes, mediante los "
     "mecanismos existentes, por definir, a definir, a determinar, por determinar, de "
     "diversas maneras, por diversos medios, según proceda, como proceda, cuando proceda, según "
-    "convenga, según el caso, etc",
+    "convenga, según el caso, de manera coordinada, de forma coordinada, de manera "
+    "concertada, en el marco de la mesa, en el marco del diálogo, en el marco del proceso, etc",
     filler="el la los las lo de del un una y o e en por para con a al mediante través todo "
     "todos todas su sus existente apropiado adecuado buen estrecho",
     evidence="lista carta nota memorando calendario cronograma mapa informe boletín protocolo "
@@ -227,7 +233,7 @@ _RU = StepWords(
     skip="стороны сторона обе оба мы они все совместно также затем и для должен должны "
     "необходимо нужно следует может могут будет будут каждая каждый",
     empty_verbs="рассмотреть рассмотрение изучить изучение изучать обдумать обдумывание "
-    "приветствовать принять поощрять поощрение стремиться стремление призвать призывать "
+    "приветствовать поощрять поощрение стремиться стремление призвать призывать "
     "продолжить_изучение проработать проработка исследовать рассматривать обсудить_возможность "
     "осмыслить",
     soft_verbs="укрепить укреплять укрепление содействовать содействие способствовать "
@@ -237,7 +243,7 @@ _RU = StepWords(
     "активизация наладить налаживание интенсифицировать координировать координация "
     "продолжить продолжать продолжение обсудить обсуждать обсуждение оптимизировать "
     "совершенствовать совершенствование стимулировать наращивать наращивание нормализовать "
-    "нормализация снизить снижение",
+    "нормализация снизить снижение принять",
     passive=re.compile(
         r"(?:будет|будут|должен быть|должна быть|должно быть|должны быть|может быть|могут быть|"
         r"планируется|предполагается|предстоит|следует)\s+(?:\w+\s+)?"
@@ -271,9 +277,13 @@ _RU = StepWords(
     "полиция таможня мккк увкб оон проон юнисеф группа платформа координатор "
     "фасилитатор председатель штаб прокуратура суд омбудсмен мэрия",
     person=re.compile(
-        r"(?i)^\s*(?:г-н|г-жа|г\.|господин|госпожа|генерал\s+[А-ЯЁ]|полковник\s+[А-ЯЁ])"
-        r"|^\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+\s*$"
-        r"|^\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?\s*$"
+        r"(?i)^\s*(?:г-н|г-жа|г\.|господин|госпожа|генерал\s+(?-i:[А-ЯЁ])|полковник\s+(?-i:[А-ЯЁ])|"
+        r"(?-i:[Мм]инистр)\s+(?-i:[А-ЯЁ][а-яё]+)\s*$)"
+        # a name and patronymic: «Иван Иванович (Петров)»
+        r"|(?-i:^\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:ович|евич|ич|овна|евна|ична|инична)"
+        r"(?:\s+[А-ЯЁ][а-яё]+)?\s*$)"
+        r"|(?-i:^\s*[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.\s?)?[А-ЯЁ][а-яё]+\s*$)"
+        r"|(?-i:^\s*[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?\s*$)"
     ),
     empty_means="по соответствующим каналам, по надлежащим каналам, по обычным каналам, по "
     "дипломатическим каналам, по установленным каналам, в установленном порядке, в рабочем "
@@ -284,7 +294,8 @@ _RU = StepWords(
     "сотрудничества, путём сотрудничества, путем взаимодействия, через существующие "
     "механизмы, посредством существующих механизмов, в рамках существующих механизмов, "
     "различными способами, различными средствами, подлежит определению, будет определено, "
-    "в зависимости от обстоятельств, по обстановке, по ситуации, и т д, и т п",
+    "в зависимости от обстоятельств, по обстановке, по ситуации, надлежащим образом, "
+    "установленным порядком, в рамках диалога, в рамках процесса, и т д, и т п",
     filler="и или в во на по с со для через путем путём посредством рамка все весь свой их "
     "существующий соответствующий надлежащий тесный",
     evidence="список перечень письмо записка меморандум график расписание карта доклад отчет "
@@ -350,7 +361,7 @@ _AR = StepWords(
     "منصة المنصة منسق الميسر رئاسة قيادة مركز المركز",
     person=re.compile(
         r"^\s*(?:ال)?(?:سيد|سيدة|دكتور|دكتورة|شيخ|أستاذ|أستاذة|استاذ|سعادة|معالي|فضيلة|"
-        r"سماحة|د\.|م\.)(?:\s|$)"
+        r"سماحة|مهندس|مهندسة|لواء|عميد|عقيد|مقدم|رائد|حاج|حاجة|د\.|م\.)(?:\s|$)"
     ),
     empty_means="بالطرق المناسبة, بالطرق الملائمة, عبر القنوات المناسبة, عبر القنوات "
     "المعتادة, عبر القنوات الرسمية المعتادة, بالقنوات المناسبة, بالوسائل المناسبة, بالوسائل "
@@ -359,7 +370,8 @@ _AR = StepWords(
     "بروح التعاون, بروح الحوار, بروح إيجابية, بالتنسيق الوثيق, بالتنسيق مع الجهات المعنية, "
     "بالتنسيق مع الجهات المختصة, من خلال الحوار, عبر الحوار, من خلال التعاون, من خلال "
     "التنسيق, عبر الآليات القائمة, من خلال الآليات القائمة, بالآليات القائمة, يحدد لاحقا, "
-    "تحدد لاحقا, بطرق مختلفة, بوسائل مختلفة",
+    "تحدد لاحقا, بطرق مختلفة, بوسائل مختلفة, وفق الأصول, حسب الأصول, وفقا للأصول, "
+    "بالتنسيق مع الجهات ذات العلاقة, بالتنسيق مع الجهات ذات الصلة, في إطار الحوار",
     filler="و أو في من على إلى عبر خلال ب ل مع كل جميع كافة القائمة المناسبة الوثيق",
     evidence="قائمة رسالة مذكرة جدول خريطة تقرير نشرة بروتوكول نص مسودة محضر بيان إشعار سجل "
     "كشف إيصال تعليق توقيع عتبة رقم استمارة نموذج تعميم بريد صورة نسخة وثيقة ملف بلاغ قرار "

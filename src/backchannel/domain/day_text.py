@@ -51,12 +51,16 @@ _PATTERNS = (
         rf"(?<![\w]){_DAY}\.?\s*(?:de\s+|of\s+|-\s*)?{_MONTHS}\.?"
         rf"(?:,?\s*(?:de(?:l)?\s+|-\s*)?{_YEAR}{_YEAR_TAIL})?(?!\w)"
     ),  # fmt: skip
-    re.compile(rf"(?<![\w]){_MONTHS}\.?\s+{_DAY}(?:,?\s+{_YEAR})?(?!\w)"),
+    # "March 15, 2027"; the Colombian « marzo 15 de 2027 »
+    re.compile(rf"(?<![\w]){_MONTHS}\.?\s+{_DAY}(?:,?\s+(?:de\s+)?{_YEAR})?(?!\w)"),
+    # 15/03/2027, 15.03.2027, «١٥ / ٣ / ٢٠٢٧»
     re.compile(
-        r"(?<![\d/.])(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>(?:19|20)\d\d)"
-        rf"{_YEAR_TAIL}(?![\d/.])"
+        r"(?<![\d/.])(?P<day>[0-3]?\d)\s?[/.]\s?(?P<mon>[01]?\d)\s?[/.]\s?"
+        rf"(?P<year>(?:19|20)\d\d){_YEAR_TAIL}(?![\d/.])"
     ),  # fmt: skip
 )
+# « le 15/03 », a whole `when` cell: the next 15 March (in running text "1/2" is a half).
+_DAY_MONTH = re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)(?![\d/.])")
 # Words that may stand around a day without changing it.
 _AROUND = frozenset(
     """by on before no later than not due the of at latest deadline until till le la l d ici au
@@ -66,7 +70,9 @@ _AROUND = frozenset(
     domingo до не позднее позже к срок по числа года г в с начиная понедельник вторник среда
     среду четверг пятница пятницу суббота субботу воскресенье بحلول قبل في موعد اقصاه لا
     يتجاوز يتجاوز حتى تاريخ يوم اعتبارا ابتداء من الاحد الاثنين الثلاثاء الاربعاء الخميس
-    الجمعة الجمعه السبت م monday tuesday wednesday thursday friday saturday sunday""".split()
+    الجمعة الجمعه السبت م monday tuesday wednesday thursday friday saturday sunday
+    prochain prochaine proximo proxima inclus inclusivement inclusive incluido включительно
+    текущего этого сего""".split()
 )
 
 
@@ -83,6 +89,8 @@ def read_day(text: str, start: date) -> date | None:
     """The one day `text` names, or None when it names none, several, or more than a day."""
     clean = _clean(text.casefold()).replace("ё", "е")
     found = [(m, rx) for rx in _PATTERNS for m in rx.finditer(clean)]
+    if not found:
+        found = [(m, _DAY_MONTH) for m in _DAY_MONTH.finditer(clean)]
     if not found:
         return None
     found.sort(key=lambda p: (p[0].start(), -len(p[0][0])))

@@ -410,27 +410,41 @@ def check_step(
             "English, French, Spanish, Russian and Arabic. Check it by hand."
         )
         return (StepFinding(draft.id, "language", note, lang, NOTE),)
-    messages: dict[str, str | None]
-    if lang == "en":
-        messages = {
-            "what": check_what(draft.what),
-            "who": check_who(draft.who),
-            "how": check_how(draft.how),
-            "test": check_test(draft.test),
-        }
-    else:
-        messages = {
-            "what": ml.check_what(draft.what, lang),
-            "who": ml.check_who(draft.who, lang),
-            "how": ml.check_how(draft.how, lang),
-            "test": ml.check_test(draft.test, lang),
-        }
+    cells = {"what": draft.what, "who": draft.who, "how": draft.how, "test": draft.test}
+    read_in = {f: _cell_language(text, lang) for f, text in cells.items()}
+    messages: dict[str, str | None] = {
+        f: _CHECKS[f](text) if read_in[f] == "en" else _ML_CHECKS[f](text, read_in[f])
+        for f, text in cells.items()
+        if read_in[f] in languages.CHECKED
+    }
     messages["when"] = check_when(draft.when, start, horizon_days)
+    read_in["when"] = lang
     return tuple(
-        StepFinding(draft.id, f, message, lang)
+        StepFinding(draft.id, f, message, read_in[f])
         for f in FIELDS
-        if (message := messages[f]) is not None
+        if (message := messages.get(f)) is not None
     )
+
+
+def _cell_language(text: str, step: str) -> str:
+    """A cell in another script than its step is read in its own language (an Arabic step
+    whose `who` is "WFP" and whose `test` is "Signed waybill"); otherwise the step's."""
+    written = languages.script(text)
+    if not text.strip() or written == languages.script(_SAMPLE.get(step, "a")):
+        return step
+    return languages.language_of(text, "en")
+
+
+_SAMPLE = {"ru": "я", "uk": "я", "ar": "ا", "fa": "ا"}
+
+
+_CHECKS = {"what": check_what, "who": check_who, "how": check_how, "test": check_test}
+_ML_CHECKS = {
+    "what": ml.check_what,
+    "who": ml.check_who,
+    "how": ml.check_how,
+    "test": ml.check_test,
+}
 
 
 def check_steps(

@@ -56,6 +56,15 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         ) from None
 
 
+def _delimiter(text: str) -> str:
+    """',' or, when the header has none, the ';' Excel writes in French, Spanish and Russian
+    settings, or a tab."""
+    first = text.split("\n", 1)[0]
+    if "," in first:
+        return ","
+    return ";" if ";" in first else "\t" if "\t" in first else ","
+
+
 def read_rows(
     path: Path, required: Sequence[str], *, optional: Sequence[str] = ()
 ) -> tuple[list[str], Iterator[CsvRow]]:
@@ -63,7 +72,7 @@ def read_rows(
     text = read_text(path)
     name = path.name
     csv.field_size_limit(MAX_FIELD)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         header = next(reader)
     except StopIteration:
