@@ -99,3 +99,17 @@ def test_a_language_it_does_not_read_is_named() -> None:
 def test_only_talk_about_a_concrete_thing_is_a_warning(text: str) -> None:
     (vague,) = [f for f in lint_scope(text, today=TODAY) if f.kind == "vague"]
     assert vague.severity == "warn" and "talk, not a result" in vague.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Восстановить водоснабжение Халвика до 1 марта 2027 года.",
+        "Remettre en service la conduite de Tinkoura avant la fin du mois de février.",
+        "Restablecer el acueducto de El Cedral antes de finales de febrero.",
+        "Восстановить водоснабжение Халвика до конца февраля.",
+        "إعادة تشغيل محطة بئر العقلة قبل نهاية شباط",
+    ],
+)
+def test_a_day_or_the_end_of_a_month_is_a_horizon(text: str) -> None:
+    assert set() == kinds(text)

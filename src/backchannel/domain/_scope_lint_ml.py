@@ -14,13 +14,14 @@ English (scope_lint.py), asked with each language's words (`_scope_words`).
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
 from backchannel.domain import _morph
-from backchannel.domain._lang_text import TextWords, vocabulary
+from backchannel.domain._lang_text import TextWords, as_written, vocabulary
 from backchannel.domain._scope_words import WORDS, ScopeWords
-from backchannel.domain.day_text import find_days
+from backchannel.domain.day_text import MONTHS, find_days
 
 Found = tuple[str, str, str]  # kind, severity, message
 MAX = 90
@@ -47,6 +48,13 @@ def _folded(text: str, lang: str) -> str:
     return " ".join(_morph.fold(w, lang) for w in _morph.digits(text).split())
 
 
+def _quote(text: str, lang: str, match: re.Match[str]) -> str:
+    """What the user wrote where a pattern on the folded text matched."""
+    words = text.split()
+    folded = [_morph.fold(w, lang) for w in _morph.digits(text).split()]
+    return as_written(words, folded, match.start(), match.end()).strip(" ,.;:") or match[0]
+
+
 def _number(tw: TextWords, k: int, words: ScopeWords) -> float | None:
     if not 0 <= k < len(tw):
         return None
@@ -57,6 +65,22 @@ def _number(tw: TextWords, k: int, words: ScopeWords) -> float | None:
         if reading in words.numbers:
             return words.numbers[reading]
     return None
+
+
+_MONTH_NAME = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
+_MONTH_END = re.compile(
+    r"(?:\bfin(?:ales|es)?\s+(?:du\s+mois\s+|del\s+mes\s+)?(?:de\s+|d'|del\s+)?"
+    r"|конц[аеу]\s+|نهايه\s+(?:شهر\s+)?)"
+    rf"(?P<month>{_MONTH_NAME})(?!\w)"
+)
+
+
+def _to_month_end(month: int, today: date | None) -> int | None:
+    """Days to the end of the next such month (« avant la fin du mois de février »)."""
+    if today is None:
+        return None
+    year = today.year if month >= today.month else today.year + 1
+    return (date(year, month, calendar.monthrange(year, month)[1]) - today).days
 
 
 def _spans(text: str, lang: str, today: date | None) -> list[tuple[str, int | None]]:
@@ -77,6 +101,8 @@ def _spans(text: str, lang: str, today: date | None) -> list[tuple[str, int | No
         while (value := _number(tw, j, words)) is not None:
             values.append(value)
             j -= 1
+        if values and values[0] >= 1900:  # «1 марта 2027 года»: a year, not 2027 years
+            continue
         last = k
         if lang == "ar" and not values:  # «الأسابيع الستة المقبلة»
             value = _number(tw, k + 1, words)
@@ -95,6 +121,9 @@ def _spans(text: str, lang: str, today: date | None) -> list[tuple[str, int | No
             out.append((phrase, _COMING_DAYS.get(unit, 180)))
     for phrase, day in find_days(text, today or date(2000, 1, 1)):
         out.append((phrase, (day - today).days if today else None))
+    out += [
+        (end[0], _to_month_end(MONTHS[end["month"]], today)) for end in _MONTH_END.finditer(folded)
+    ]
     if (m := words.year_end.search(folded)) is not None:
         days = (date(today.year, 12, 31) - today).days if today else 365
         out.append((m[0], days))
@@ -127,7 +156,7 @@ def _broad(text: str, tw: TextWords, lang: str) -> Found | None:
             most = names
     all_families = {f for _k, f, _s in hits}
     if grand or len(most) >= 3:
-        why = f"'{grand[0]}'" if grand else f"a list of {len(most)} sectors"
+        why = f"'{_quote(text, lang, grand)}'" if grand else f"a list of {len(most)} sectors"
         return (
             "broad",
             "block",
@@ -156,20 +185,21 @@ def _vague(text: str, lang: str, spans: list[tuple[str, int | None]]) -> Found |
     act = tw.any_in(vocabulary(words.acts, lang))
     has_object = tw.any_in(concrete) is not None or act is not None
     talk = tw.any_in(vocabulary(words.talk, lang))
+    if talk_phrase:  # quoted as written, from the text before the horizon was taken out
+        said = _quote(
+            text, lang, re.search(_TALK_PHRASES[lang], _folded(text, lang)) or talk_phrase
+        )
+    else:
+        said = _word_as_written(text, lang, tw.raw[talk]) if talk is not None else ""
     if not (has_object or quantity):
-        said = ""
-        if talk_phrase:
-            said = f" ('{talk_phrase[0]}' describes activity, not a result)"
-        elif talk is not None:
-            said = f" ('{tw.raw[talk]}' describes activity, not a result)"
+        why = f" ('{said}' describes activity, not a result)" if said else ""
         return (
             "vague",
             "block",
-            f"Nothing here could be tested{said}: name the concrete thing the parties would "
+            f"Nothing here could be tested{why}: name the concrete thing the parties would "
             "agree, produce or do (a list, a schedule, a mechanism, a number).",
         )
-    if act is None and (talk_phrase or talk is not None):
-        said = talk_phrase[0] if talk_phrase else tw.raw[talk] if talk is not None else ""
+    if act is None and said:
         return (
             "vague",
             "warn",
@@ -179,10 +209,18 @@ def _vague(text: str, lang: str, spans: list[tuple[str, int | None]]) -> Found |
     return None
 
 
+def _word_as_written(text: str, lang: str, folded_word: str) -> str:
+    """The word of `text` whose folded form holds `folded_word` (« réconciliation »)."""
+    for word in text.split():
+        if folded_word in _morph.fold(word, lang):
+            return word.strip(" ,.;:!?()«»\"'")
+    return folded_word
+
+
 def _horizon(text: str, spans: list[tuple[str, int | None]], lang: str) -> Found | None:
     if not spans:
         open_ended = WORDS[lang].open_ended.search(_folded(text, lang))
-        why = f" ('{open_ended[0]}' sets no end)" if open_ended else ""
+        why = f" ('{_quote(text, lang, open_ended)}' sets no end)" if open_ended else ""
         return ("horizon", "warn", f"No horizon stated{why}: add one within 90 days.")
     known = [(p, d) for p, d in spans if d is not None]
     past = [p for p, d in known if d <= 0]
