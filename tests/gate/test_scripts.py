@@ -243,3 +243,27 @@ def test_scan_json_reports_script_and_language(tmp_path: Path) -> None:
         finding["script"],
         finding["language"],
     )
+
+
+def test_invisible_characters_do_not_hide_a_name(gate: Gate) -> None:
+    """A soft hyphen, a joiner or a bidi isolate pasted inside a name prints nothing: the
+    name is found, its offsets point into the text as given, and redaction removes it."""
+    for text in ("Sa\u2068lam Hij\u2069azi said no.", "Sa\u200blam Hija\u00adzi said no."):
+        (finding,) = gate.scan(text)
+        assert ("s1", text[finding.start : finding.end]) == (finding.participant, finding.text)
+        assert "Hij" not in gate.redact(text)
+
+
+def test_function_words_are_never_names() -> None:
+    """«Через», «Кто что», «Шаги по», «إلى», «السابقة» sound like transliterated names."""
+    roster = [
+        person("h1", "Abdikarim Yusuf Hirsi"),
+        person("k1", "Aung Kyaw Htet"),
+        person("n1", "José Manuel Núñez Peña", ("Jose Nunez Pena",)),
+        person("a1", "Saida Hamadu Ali"),
+        person("b1", "Rania Sabbagh"),
+    ]
+    gate = Gate(roster)
+    text = "Через кого? Кто что делает. Шаги по ремонту. تسليم القائمة إلى الأمانة السابقة."
+    assert [] == found(gate, text)
+    assert [("Хирси", "h1")] == found(gate, "Вопрос задал Хирси.")

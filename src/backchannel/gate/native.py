@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
@@ -47,6 +47,7 @@ from backchannel.gate.scripts import (
 )
 from backchannel.gate.translit import to_latin
 from backchannel.gate.variants import family_ids, spellings
+from backchannel.gate.words import word_list
 
 GIVEN, FAMILY, ALIAS = 0, 1, 2
 _KUNYA_LATIN = {"abu": "abu", "abou": "abu", "abo": "abu", "umm": "umm", "um": "umm"}
@@ -240,6 +241,8 @@ class NativeFinder:
         idx = self.index
         out: dict[int, Hit] = {}
         low = word.lower().replace("ё", "е")
+        if script == "Cyrillic" and low in _cyrillic_function_words():
+            return out, True, False  # «Через», «Кто»: never a name, whatever it sounds like
         exact = idx.exact.get(low)
         if exact:
             _merge(out, exact)
@@ -470,3 +473,10 @@ def _sentence_start(text: str, pos: int) -> bool:
     while j >= 0 and text[j] in " \t\"'«“(—–-":
         j -= 1
     return j < 0 or text[j] in ".!?\n:;"
+
+
+@cache
+def _cyrillic_function_words() -> frozenset[str]:
+    return word_list(
+        "cyrillic", "function_words.txt", normalize=lambda w: w.lower().replace("ё", "е")
+    )

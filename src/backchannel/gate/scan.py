@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 
 from backchannel.domain.people import Candidate
@@ -33,6 +35,12 @@ def merge_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:
     return out
 
 
+# Format characters that print nothing but split a word for a matcher.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
 class Gate:
     """The non-attribution gate for one roster.
 
@@ -58,7 +66,20 @@ class Gate:
             self.category_sizes[p.category] = self.category_sizes.get(p.category, 0) + 1
 
     def scan(self, text: str) -> list[Finding]:
-        """Every mention of a participant, sorted by start, never overlapping."""
+        """Every mention of a participant, sorted by start, never overlapping. Characters
+        that print nothing (a soft hyphen, joiners, direction marks and isolates) cannot
+        hide a name: the text is read without them and the findings point into `text`."""
+        if _INVISIBLE.search(text) is None:
+            return self._scan(text)
+        kept = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+        seen = "".join(text[i] for i in kept)
+        out = []
+        for f in self._scan(seen):
+            start, end = kept[f.start], kept[f.end - 1] + 1
+            out.append(dataclasses.replace(f, start=start, end=end, text=text[start:end]))
+        return out
+
+    def _scan(self, text: str) -> list[Finding]:
         folded = fold_text(text)
         found = self._scanner.find(text, folded)
         found.extend(self._descriptors.find(text, folded))
