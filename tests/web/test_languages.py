@@ -14,7 +14,8 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from backchannel import i18n
-from backchannel.services import meetings
+from backchannel.domain.errors import BadInputError
+from backchannel.services import accounts, meetings
 from backchannel.services.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,6 +56,26 @@ def test_the_portal_speaks_the_chosen_language(
         assert all(text in html for text in EXPECTED[lang][1:])
     if lang != "en":
         assert "Rate the options" not in again
+
+
+def test_the_account_keeps_its_language_on_another_device(
+    as_role: Any, options_round: None, web_ws: Workspace
+) -> None:
+    """Chosen once on the phone, the language follows the participant to the laptop in the
+    meeting room, whatever that browser asks for."""
+    phone = as_role("participant-a")
+    assert 'lang="ar"' in phone.get("/portal?lang=ar").text
+    assert "ar" == accounts.get_account(web_ws, "participant-a").language
+    laptop = as_role("participant-a")  # a new session, no language cookie
+    html = laptop.get("/portal", headers={"Accept-Language": "en-GB,en;q=0.9"}).text
+    assert '<html lang="ar" dir="rtl">' in html and EXPECTED["ar"][2] in html
+    assert 'lang="fr"' in laptop.get("/portal?lang=fr").text  # changed again, kept again
+    assert "fr" == accounts.get_account(web_ws, "participant-a").language
+
+
+def test_an_unknown_account_language_is_refused(web_ws: Workspace) -> None:
+    with pytest.raises(BadInputError, match="unknown language 'xx'"):
+        accounts.set_language(web_ws, "participant-a", "xx")
 
 
 def test_a_language_nobody_offers_falls_back_to_english(anonymous: Any) -> None:

@@ -45,6 +45,7 @@ class Account:
     candidate: str | None = None  # participant: their candidate id
     interlocutor: str | None = None  # interlocutor: the dialogue's interlocutor code
     active: bool = True
+    language: str | None = None  # the workbench's language for this account (None: the browser's)
 
     def __post_init__(self) -> None:
         check_handle(self.handle)

@@ -21,6 +21,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import Connection
 
+from backchannel import i18n
 from backchannel.domain.accounts import Account, Role, check_link, check_password
 from backchannel.domain.errors import BackchannelError, BadInputError, NotFoundError
 from backchannel.gate import Gate
@@ -215,6 +216,20 @@ def set_active(ws: Workspace, handle: str, active: bool, actor: str = "cli") -> 
             subject=handle,
             now=_clock.now(),
         )
+    return after
+
+
+def set_language(ws: Workspace, handle: str, language: str | None) -> Account:
+    """The language the account reads the workbench and the portal in, wherever it logs in
+    (None: the browser's). A preference: its sessions go on, and it is not audited."""
+    if language is not None and language not in i18n.LANGUAGES:
+        known = ", ".join(i18n.LANGUAGES)
+        raise BadInputError(f"unknown language {language!r}: use one of {known}", field="language")
+    with ws.begin() as conn:
+        before = _load(conn, handle)[0]
+        after = replace(before, language=language)
+        if after != before:
+            repo.update_account(conn, after)
     return after
 
 

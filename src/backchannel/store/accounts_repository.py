@@ -28,6 +28,7 @@ def _account(row: Mapping[Any, Any]) -> Account:
         candidate=row["candidate_id"],
         interlocutor=row["interlocutor"],
         active=bool(row["active"]),
+        language=row.get("language"),
     )
 
 
@@ -41,6 +42,7 @@ def add_account(conn: Connection, account: Account, password_hash: str, now: dat
             interlocutor=account.interlocutor,
             active=account.active,
             created_at=now,
+            language=account.language,
         )
     )
 
@@ -68,6 +70,7 @@ def update_account(conn: Connection, account: Account) -> None:
             candidate_id=account.candidate,
             interlocutor=account.interlocutor,
             active=account.active,
+            language=account.language,
         )
     )
 

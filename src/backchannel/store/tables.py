@@ -422,6 +422,8 @@ account = Table(
     Column("interlocutor", String(64), ForeignKey("interlocutor.code"), nullable=True),
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    # 0011: the language the account reads the workbench in (none: the browser's)
+    Column("language", String(8), nullable=True),
 )
 
 web_session = Table(

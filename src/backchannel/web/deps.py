@@ -5,7 +5,7 @@ HTMX request, just its fragment."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -91,6 +91,7 @@ def require(*roles: Role) -> Callable[[Request, Services], Awaitable[WebSession]
                 i18n.gettext("A %(role)s account cannot open this page.")
                 % {"role": term(session.account.role)}
             )
+        session = await _speak_as(request, services, session)
         if request.method not in _SAFE:
             if not same_token(await submitted_csrf(request), session.csrf):
                 raise RefusedError(
@@ -99,6 +100,20 @@ def require(*roles: Role) -> Callable[[Request, Services], Awaitable[WebSession]
         return session
 
     return dependency
+
+
+async def _speak_as(request: Request, services: Services, session: WebSession) -> WebSession:
+    """The account's language wins over the device's: a language picked here (`?lang=`) is
+    kept on the account, so the participant's phone and the hotel's laptop agree."""
+    asked = request.query_params.get("lang")
+    account = session.account
+    if asked in i18n.LANGUAGES and asked != account.language:
+        account = await run_in_threadpool(accounts.set_language, services.ws, account.handle, asked)
+        session = replace(session, account=account)
+        request.state.session = session
+    elif asked not in i18n.LANGUAGES and account.language in i18n.LANGUAGES:
+        i18n.activate(account.language)
+    return session
 
 
 AnyoneDep = Annotated[WebSession, Depends(require())]

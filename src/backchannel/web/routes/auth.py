@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from backchannel import i18n
 from backchannel.i18n import gettext, ngettext
 from backchannel.services import accounts
 from backchannel.services.accounts import LoginError
@@ -118,6 +119,10 @@ def login(
         max_age=services.settings.session_hours * 3600,
     )
     clear_cookie(done, LOGIN_COOKIE, secure=secure)
+    if account.language in i18n.LANGUAGES:  # the account's language, on this device too
+        done.set_cookie(
+            i18n.COOKIE, account.language, max_age=365 * 86400, httponly=True, samesite="lax"
+        )
     return done
 
 
