@@ -38,7 +38,7 @@ lint: $(DEVSTAMP)
 # The web workbench's strings: extract them, then merge them into every language's catalog
 # (src/backchannel/locale/*/LC_MESSAGES/messages.po); translate what comes out empty.
 messages: $(DEVSTAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --omit-header \
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --add-comments TRANSLATORS: --no-location --omit-header \
 		-o src/backchannel/locale/messages.pot .
 	$(BIN)/pybabel update -i src/backchannel/locale/messages.pot \
 		-d src/backchannel/locale --no-fuzzy-matching --omit-header

@@ -47,7 +47,18 @@ class TestAccountsCommands:
         listed = run(ws, "accounts", "list", "--json")
         assert (0, "Added lead (facilitator).") == (added[0], added[1].strip())
         assert [{"handle": "lead", "role": "facilitator", "candidate": None,
-                 "interlocutor": None, "active": True}] == json.loads(listed[1])  # fmt: skip
+                 "interlocutor": None, "active": True, "language": None}] == json.loads(
+            listed[1])  # fmt: skip
+
+    def test_language(self, ws: Path) -> None:
+        run(ws, "accounts", "add", "lead", "--role", "facilitator")
+        code, out = run(ws, "accounts", "language", "lead", "ar")
+        listed = json.loads(run(ws, "accounts", "list", "--json")[1])
+        assert (0, "ar") == (code, listed[0]["language"])
+        bad = run(ws, "accounts", "language", "lead", "klingon")
+        assert 2 == bad[0] and "unknown language 'klingon'" in bad[1]
+        run(ws, "accounts", "language", "lead", "browser")
+        assert None is json.loads(run(ws, "accounts", "list", "--json")[1])[0]["language"]
 
     def test_role(self, ws: Path) -> None:
         run(ws, "accounts", "add", "lead", "--role", "facilitator")

@@ -14,6 +14,7 @@ from backchannel.cli.context import WorkspaceRef, ref
 from backchannel.cli.output import emit
 from backchannel.domain.accounts import Account, parse_role
 from backchannel.domain.errors import WorkspaceError
+from backchannel.i18n import gettext
 from backchannel.services import accounts
 
 PASSWORD_ENV = "BACKCHANNEL_ACCOUNT_PASSWORD"  # noqa: S105 - the variable name, not a secret
@@ -58,7 +59,7 @@ def _password(confirm: bool) -> str:
         return value
     try:
         result: str = typer.prompt(
-            "Password for the account (12 characters or more)",
+            gettext("Password for the account (12 characters or more)"),
             hide_input=True,
             confirmation_prompt=confirm,
         )
@@ -76,12 +77,14 @@ def _json(a: Account) -> dict[str, object]:
         "candidate": a.candidate,
         "interlocutor": a.interlocutor,
         "active": a.active,
+        "language": a.language,
     }
 
 
 def _line(a: Account) -> str:
     link = a.candidate or a.interlocutor or ""
-    state = "" if a.active else "  (disabled)"
+    # TRANSLATORS: after an account in the list of accounts: it cannot log in.
+    state = "" if a.active else "  " + gettext("(disabled)")
     return f"{a.handle:<20} {a.role.value:<13} {link}{state}".rstrip()
 
 
@@ -106,7 +109,11 @@ def add(
             candidate=candidate,
             interlocutor=interlocutor,
         )
-    typer.echo(f"Added {account.handle} ({account.role.value}).")
+    typer.echo(
+        # TRANSLATORS: %(role)s is the role as typed on the command line (facilitator, ...).
+        gettext("Added %(handle)s (%(role)s).")
+        % {"handle": account.handle, "role": account.role.value}
+    )
 
 
 @accounts_app.command("list")
@@ -123,7 +130,7 @@ def list_(
         for a in found:
             console.print(_line(a), markup=False)
         if not found:
-            console.print("No accounts yet.")
+            console.print(gettext("No accounts yet."))
 
     emit([_json(a) for a in found], json_out, human)
 
@@ -143,7 +150,11 @@ def role(
         account = accounts.change_role(
             ws, handle, found, candidate=candidate, interlocutor=interlocutor
         )
-    typer.echo(f"{account.handle} is now {account.role.value}.")
+    typer.echo(
+        # TRANSLATORS: %(role)s is the role as typed on the command line (facilitator, ...).
+        gettext("%(handle)s is now %(role)s.")
+        % {"handle": account.handle, "role": account.role.value}
+    )
 
 
 @accounts_app.command("password")
@@ -155,7 +166,7 @@ def password(
     """Set a new password (audited, without the password); the account's sessions end."""
     with _where(ctx, db).open() as ws:
         accounts.set_password(ws, handle, _password(confirm=True))
-    typer.echo(f"New password set for {handle}.")
+    typer.echo(gettext("New password set for %(handle)s.") % {"handle": handle})
 
 
 @accounts_app.command("disable")
@@ -167,7 +178,7 @@ def disable(
     """Disable an account (audited); it can no longer log in, and its sessions end."""
     with _where(ctx, db).open() as ws:
         accounts.set_active(ws, handle, False)
-    typer.echo(f"{handle} is disabled.")
+    typer.echo(gettext("%(handle)s is disabled.") % {"handle": handle})
 
 
 @accounts_app.command("enable")
@@ -179,4 +190,25 @@ def enable(
     """Enable a disabled account again (audited)."""
     with _where(ctx, db).open() as ws:
         accounts.set_active(ws, handle, True)
-    typer.echo(f"{handle} is enabled.")
+    typer.echo(gettext("%(handle)s is enabled.") % {"handle": handle})
+
+
+@accounts_app.command("language")
+def language(
+    ctx: typer.Context,
+    handle: Annotated[str, typer.Argument(help="The account.")],
+    lang: Annotated[
+        str,
+        typer.Argument(help="en, fr, es, ru or ar; 'browser' to follow the browser again."),
+    ],
+    db: DbOpt = None,
+) -> None:
+    """The language the account reads the workbench and the portal in, on every device."""
+    with _where(ctx, db).open() as ws:
+        accounts.set_language(ws, handle, None if lang == "browser" else lang)
+    if lang == "browser":
+        said = gettext("%(handle)s reads the workbench in its browser's language.")
+    else:
+        # TRANSLATORS: %(language)s is a language code as typed: en, fr, es, ru or ar.
+        said = gettext("%(handle)s reads the workbench in %(language)s.")
+    typer.echo(said % {"handle": handle, "language": lang})

@@ -11,6 +11,7 @@ from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
 from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
 from backchannel.domain.audit import AuditEntry, AuditReport, parse_anchor
+from backchannel.i18n import gettext, ngettext
 from backchannel.services import audit as audit_service
 
 audit_app = typer.Typer(
@@ -40,15 +41,31 @@ def report_json(report: AuditReport) -> dict[str, object]:
 
 def report_line(report: AuditReport, anchors: int = 0) -> str:
     if report.finding is not None:
-        return f"Audit log broken: {report.finding.message()}."
+        # TRANSLATORS: %(finding)s says which entry was edited, removed or inserted (English).
+        return gettext("Audit log broken: %(finding)s.") % {"finding": report.finding.message()}
     if report.count == 0:
-        return "Audit log intact: no entries yet."
-    agreeing = f", agreeing with {anchors} anchor{'s' if anchors > 1 else ''}" if anchors else ""
-    anchor = f"{report.count}:{report.head_hash[:SHORT]}"
-    return (
-        f"Audit log intact: {report.count} entries{agreeing}. Note the anchor {anchor} "
-        f"outside the workspace and check it later with --anchor {anchor}."
+        return gettext("Audit log intact: no entries yet.")
+    agreeing = (
+        # TRANSLATORS: put inside "Audit log intact: 12 entries, agreeing with 2 anchors."
+        ngettext(", agreeing with %(num)s anchor", ", agreeing with %(num)s anchors", anchors)
+        % {"num": anchors}
+        if anchors
+        else ""
     )
+    anchor = f"{report.count}:{report.head_hash[:SHORT]}"
+    # TRANSLATORS: %(anchor)s is SEQ:HASH, to be typed back after --anchor; %(agreeing)s is
+    # ", agreeing with 2 anchors" or nothing.
+    return ngettext(
+        "Audit log intact: %(count)s entries%(agreeing)s. Note the anchor %(anchor)s "
+        "outside the workspace and check it later with --anchor %(anchor)s.",
+        "Audit log intact: %(count)s entries%(agreeing)s. Note the anchor %(anchor)s "
+        "outside the workspace and check it later with --anchor %(anchor)s.",
+        report.count,
+    ) % {
+        "count": report.count,
+        "agreeing": agreeing,
+        "anchor": anchor,
+    }
 
 
 @audit_app.command("verify")
@@ -89,7 +106,7 @@ def entry_json(e: AuditEntry) -> dict[str, object]:
 def show_entries(found: tuple[AuditEntry, ...], console: Console) -> None:
     """One line per entry, details indented below; nothing is cut off (hashes: --json)."""
     if not found:
-        console.print("No audit entries yet.")
+        console.print(gettext("No audit entries yet."))
         return
     width = len(str(found[-1].seq))
     actor = max(len(e.actor) for e in found)

@@ -15,8 +15,9 @@ from rich.console import Console
 
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
-from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
+from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with, styled
 from backchannel.domain.neutrality import NeutralityFinding
+from backchannel.i18n import gettext, ngettext
 from backchannel.services import brief as brief_service
 from backchannel.services.brief import BriefFiles, PlacedFinding
 
@@ -31,6 +32,11 @@ brief_app = typer.Typer(
 root.add_typer(brief_app, name="brief")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+def neutral() -> str:
+    # TRANSLATORS: the verdict of the neutrality linter, before what it found nothing of.
+    return gettext("Neutral:")
 
 
 def _file(help_text: str) -> object:
@@ -73,7 +79,12 @@ def import_(
 
     def human(console: Console) -> None:
         for name, n in counts.items():
-            console.print(f"Imported {name}: {n} item(s).")
+            # TRANSLATORS: %(name)s is an input as named on the command line (layers, timeline,
+            # legal, figures, places, lexicon, events).
+            said = ngettext(
+                "Imported %(name)s: %(num)s item(s).", "Imported %(name)s: %(num)s item(s).", n
+            )
+            console.print(said % {"name": name, "num": n})
 
     emit({"imported": counts}, json_out, human)
 
@@ -118,7 +129,10 @@ def lint(
 
     def human(console: Console) -> None:
         if not findings:
-            console.print("[green]Neutral:[/green] no loaded term, place or source finding.")
+            console.print(
+                f"{styled(neutral(), 'green')} "
+                + gettext("no loaded term, place or source finding.")
+            )
             return
         for f in findings:
             line, col = _line_col(text, f.start)
@@ -128,8 +142,22 @@ def lint(
                 markup=False,
             )
         notes = sum(not f.blocks for f in findings)
-        tail = f", {notes} of them note(s) that block nothing" if notes else ""
-        console.print(f"{len(findings)} finding(s){tail}.")
+        tail = (
+            # TRANSLATORS: put inside "5 finding(s), 2 of them note(s) that block nothing."
+            ngettext(
+                ", %(num)s of them note(s) that block nothing",
+                ", %(num)s of them note(s) that block nothing",
+                notes,
+            )
+            % {"num": notes}
+            if notes
+            else ""
+        )
+        # TRANSLATORS: %(notes)s is ", 2 of them note(s) that block nothing" or nothing.
+        said = ngettext(
+            "%(num)s finding(s)%(notes)s.", "%(num)s finding(s)%(notes)s.", len(findings)
+        )
+        console.print(said % {"num": len(findings), "notes": tail})
 
     emit(lint_json(findings), json_out, human)
     exit_with(EXIT_BLOCKED if any(f.blocks for f in findings) else 0)
@@ -163,14 +191,26 @@ def check(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 
     def human(console: Console) -> None:
         if not found:
-            console.print("[green]Neutral:[/green] the brief has no finding.")
+            console.print(f"{styled(neutral(), 'green')} " + gettext("the brief has no finding."))
         for p, approved in found:
             mark = "approved" if approved else "blocks" if p.finding.blocks else "note"
-            console.print(
-                f"{p.finding_id} ({mark}) {p.section}, paragraph {p.paragraph}: "
-                f"{p.finding.kind} '{p.finding.text}'. {p.finding.suggestion}",
-                markup=False,
+            # TRANSLATORS: a neutrality finding of the brief. %(mark)s (approved, blocks or note)
+            # and %(kind)s stay in English; %(text)s is the words found, %(suggestion)s what to
+            # write instead.
+            said = gettext(
+                "%(id)s (%(mark)s) %(section)s, paragraph %(paragraph)s: "
+                "%(kind)s '%(text)s'. %(suggestion)s"
             )
+            values = {
+                "id": p.finding_id,
+                "mark": mark,
+                "section": p.section,
+                "paragraph": p.paragraph,
+                "kind": p.finding.kind,
+                "text": p.finding.text,
+                "suggestion": p.finding.suggestion,
+            }
+            console.print(said % values, markup=False)
 
     emit(_placed_json(found), json_out, human)
     exit_with(EXIT_BLOCKED if any(p.finding.blocks and not ok for p, ok in found) else 0)
@@ -185,7 +225,10 @@ def approve(
     """Approve one neutrality finding as intended; recorded with the audit trail."""
     with ref(ctx).open() as ws:
         added = brief_service.approve_brief_finding(ws, finding, reason)
-    typer.echo(f"Approved {finding}." if added else f"{finding} was approved already.")
+    said = (
+        gettext("Approved %(finding)s.") if added else gettext("%(finding)s was approved already.")
+    )
+    typer.echo(said % {"finding": finding})
 
 
 @brief_app.command("render")
@@ -204,6 +247,8 @@ def render(
     def human(console: Console) -> None:
         for path in written:
             console.print(f"  {path}")
-        console.print("The brief passed the neutrality linter and the non-attribution gate.")
+        console.print(
+            gettext("The brief passed the neutrality linter and the non-attribution gate.")
+        )
 
     emit({"written": [str(p) for p in written]}, json_out, human)

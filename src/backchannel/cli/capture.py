@@ -18,6 +18,7 @@ from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
 from backchannel.cli.meetings import MeetingOpt, PartyOpt
 from backchannel.domain.capture import ConsequenceTest, Framing, FramingKind, ItemKind
+from backchannel.i18n import gettext, ngettext
 from backchannel.services import meetings as service
 
 capture_app = typer.Typer(
@@ -56,7 +57,10 @@ def capture_framing(
     kind = FramingKind.REFRAMING if reframing else FramingKind.STATEMENT
     with ref(ctx).open() as ws:
         service.capture_framing(ws, Framing(kind, text, party), meeting)
-    typer.echo(f"Captured a {kind.value}.")
+    if kind is FramingKind.REFRAMING:
+        typer.echo(gettext("Captured a reframing."))
+    else:
+        typer.echo(gettext("Captured a statement."))
 
 
 def _item(ctx: typer.Context, party: str, kind: str, text: str, meeting: int | None) -> None:
@@ -64,7 +68,10 @@ def _item(ctx: typer.Context, party: str, kind: str, text: str, meeting: int | N
         item = service.capture_item(
             ws, party, ItemKind(kind.replace("-", "_")), text, number=meeting
         )
-    typer.echo(f"Captured {item.code}: party {item.party}, {item.kind.label}.")
+    # TRANSLATORS: %(kind)s stays in English: interest, fear, red line, legal, political or
+    # operational.
+    said = gettext("Captured %(code)s: party %(party)s, %(kind)s.")
+    typer.echo(said % {"code": item.code, "party": item.party, "kind": item.kind.label})
 
 
 @capture_app.command("interest")
@@ -109,7 +116,7 @@ def capture_option(
         option = service.capture_option(
             ws, title, code=code, description=description, serves=serves or [], number=meeting
         )
-    typer.echo(f"Captured option {option.code}.")
+    typer.echo(gettext("Captured option %(code)s.") % {"code": option.code})
 
 
 @capture_app.command("consequence")
@@ -143,7 +150,12 @@ def capture_consequence(
     )
     with ref(ctx).open() as ws:
         new = service.capture_consequence(ws, test, meeting)
-    typer.echo(f"{'Captured' if new else 'Replaced'} the test of {option} for party {party}.")
+    said = (
+        gettext("Captured the test of %(option)s for party %(party)s.")
+        if new
+        else gettext("Replaced the test of %(option)s for party %(party)s.")
+    )
+    typer.echo(said % {"option": option, "party": party})
 
 
 @capture_app.command("package")
@@ -157,7 +169,12 @@ def capture_package(
     """Options chosen together for relay to Track I (packaging round)."""
     with ref(ctx).open() as ws:
         service.capture_package(ws, code, title, option, meeting)
-    typer.echo(f"Captured package {code} with {len(option)} option(s).")
+    said = ngettext(
+        "Captured package %(code)s with %(num)s option(s).",
+        "Captured package %(code)s with %(num)s option(s).",
+        len(option),
+    )
+    typer.echo(said % {"code": code, "num": len(option)})
 
 
 @capture_app.command("step")
@@ -189,4 +206,5 @@ def capture_step(
             step_id=step_id,
             number=meeting,
         )
-    typer.echo(f"Captured step {item.step.id}, number {item.position} in {package}.")
+    said = gettext("Captured step %(step)s, number %(position)s in %(package)s.")
+    typer.echo(said % {"step": item.step.id, "position": item.position, "package": package})

@@ -12,6 +12,7 @@ import typer
 
 from backchannel.cli.output import warn
 from backchannel.domain.errors import WorkspaceError
+from backchannel.i18n import gettext
 from backchannel.services.workspace import Workspace, open_url, open_workspace
 
 PASSPHRASE_ENV = "BACKCHANNEL_PASSPHRASE"  # noqa: S105 - the variable name, not a secret
@@ -24,13 +25,23 @@ def read_passphrase(*, confirm: bool = False) -> str:
         return value
     try:
         result: str = typer.prompt(
-            "Workspace passphrase", hide_input=True, confirmation_prompt=confirm
+            # TRANSLATORS: the prompt for the passphrase that opens the encrypted workspace.
+            gettext("Workspace passphrase"),
+            hide_input=True,
+            confirmation_prompt=confirm,
         )
     except typer.Abort:
         raise WorkspaceError(
             f"no passphrase given: set {PASSPHRASE_ENV} or type it at the prompt"
         ) from None
     return result
+
+
+def plain_file(path: Path) -> str:
+    """The warning that a workspace is not encrypted."""
+    return gettext("%(path)s is a plain SQLite file: anyone with the file can read it.") % {
+        "path": path
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +60,7 @@ class WorkspaceRef:
                 server.close()
             return
         if self.insecure:
-            warn(f"{self.path} is a plain SQLite file: anyone with the file can read it.")
+            warn(plain_file(self.path))
             passphrase = None
         else:
             passphrase = read_passphrase(confirm=create and not self.path.exists())

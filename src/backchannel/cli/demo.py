@@ -11,6 +11,7 @@ from backchannel.cli.app import app as root
 from backchannel.cli.app import language
 from backchannel.cli.context import read_passphrase, ref
 from backchannel.cli.output import err_console, out_console, warn
+from backchannel.i18n import gettext
 from backchannel.services.demo import build_demo
 
 
@@ -36,20 +37,28 @@ def demo(
     chosen = language(lang) if lang is not None else None
     insecure = ref(ctx).insecure
     if insecure:
-        warn("the demo workspace will be a plain SQLite file (--insecure).")
+        warn(gettext("the demo workspace will be a plain SQLite file (--insecure)."))
     passphrase = None if insecure else read_passphrase(confirm=False)
     if err_console.is_terminal:
-        with err_console.status("Building the demo dialogue") as status:
+        with err_console.status(gettext("Building the demo dialogue")) as status:
             result = build_demo(outdir, passphrase, report=lambda s: status.update(s), lang=chosen)
     else:
         result = build_demo(outdir, passphrase, lang=chosen)
-    out_console.print(f"Demo dialogue built in {outdir}/")
-    out_console.print(
-        f"  {result.workspace.name}  encrypted workspace: {result.candidates} candidates, "
-        f"{result.events} events, ripeness reading: {result.reading.replace('_', ' ')}"
-        if not insecure
-        else f"  {result.workspace.name}  plain SQLite workspace (--insecure)"
-    )
+    out_console.print(gettext("Demo dialogue built in %(folder)s/") % {"folder": outdir})
+    if insecure:
+        what = gettext("plain SQLite workspace (--insecure)")
+    else:
+        # TRANSLATORS: the demo's workspace; %(reading)s stays in English (ripe, ripening,
+        # not ripe). The counts are large (40 candidates, 500 events).
+        what = gettext(
+            "encrypted workspace: %(candidates)s candidates, %(events)s events, "
+            "ripeness reading: %(reading)s"
+        ) % {
+            "candidates": result.candidates,
+            "events": result.events,
+            "reading": result.reading.replace("_", " "),
+        }
+    out_console.print(f"  {result.workspace.name}  {what}")
     for path in result.documents:
         out_console.print(f"  {path.name}")
-    out_console.print("Every document passed the non-attribution gate.")
+    out_console.print(gettext("Every document passed the non-attribution gate."))

@@ -13,6 +13,7 @@ from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
 from backchannel.cli.output import emit
 from backchannel.domain.dialogue import Dialogue
+from backchannel.i18n import gettext, ngettext
 from backchannel.readers.dialogue_files import read_dialogue
 from backchannel.services import dialogue as dialogue_service
 from backchannel.services.dialogue import DialogueSummary
@@ -54,7 +55,8 @@ def init(
         raise typer.BadParameter(f"{workspace.path} already exists; choose another --workspace")
     with workspace.open(create=True) as ws:
         dialogue_service.init_dialogue(ws, dialogue)
-    typer.echo(f"Created {workspace.path} for '{dialogue.title}'.")
+    said = gettext("Created %(path)s for '%(title)s'.")
+    typer.echo(said % {"path": workspace.path, "title": dialogue.title})
 
 
 def _summary_json(s: DialogueSummary) -> dict[str, object]:
@@ -78,22 +80,54 @@ def _summary_json(s: DialogueSummary) -> dict[str, object]:
     }
 
 
+def _meeting(number: int, starts: object, days: int, venue: str) -> str:
+    # TRANSLATORS: a meeting: its number, first day (YYYY-MM-DD), length and venue.
+    said = ngettext(
+        "%(number)s: %(starts)s (%(days)s days) %(venue)s",
+        "%(number)s: %(starts)s (%(days)s days) %(venue)s",
+        days,
+    )
+    return said % {"number": number, "starts": starts, "days": days, "venue": venue}
+
+
 def _show(s: DialogueSummary, console: Console) -> None:
     d = s.dialogue
-    console.print(
-        f"[bold]{d.title}[/bold]" + (f"  (convened by {d.convenor})" if d.convenor else "")
+    convened = (
+        "  " + gettext("(convened by %(convenor)s)") % {"convenor": d.convenor}
+        if d.convenor
+        else ""
     )
+    console.print(f"[bold]{d.title}[/bold]" + convened)
+    # TRANSLATORS: in place of an empty list of parties or interlocutors.
+    none_yet = gettext("none yet")
     table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_row("Parties", ", ".join(f"{p.code} {p.name}" for p in d.parties) or "none yet")
-    table.add_row("Interlocutors", ", ".join(i.name for i in d.interlocutors) or "none yet")
+    # TRANSLATORS: the row labels of `backchannel dialogue show`: Parties, Interlocutors,
+    # Meetings, Scope, Candidates, Ripeness.
     table.add_row(
-        "Meetings",
-        "; ".join(f"{m.number}: {m.starts} ({m.days} days) {m.venue}" for m in d.meetings)
-        or "none planned",
+        gettext("Parties"), ", ".join(f"{p.code} {p.name}" for p in d.parties) or none_yet
     )
-    table.add_row("Scope", s.scope.problem if s.scope else "not set: run 'backchannel scope set'")
-    table.add_row("Candidates", f"{s.candidates} in the pool, {s.participants} on the roster")
-    table.add_row("Ripeness", f"{s.assessments} assessments, {s.events} events imported")
+    table.add_row(gettext("Interlocutors"), ", ".join(i.name for i in d.interlocutors) or none_yet)
+    table.add_row(
+        gettext("Meetings"),
+        "; ".join(_meeting(m.number, m.starts, m.days, m.venue) for m in d.meetings)
+        # TRANSLATORS: in place of an empty list of meetings.
+        or gettext("none planned"),
+    )
+    table.add_row(
+        gettext("Scope"),
+        s.scope.problem if s.scope else gettext("not set: run 'backchannel scope set'"),
+    )
+    table.add_row(
+        gettext("Candidates"),
+        # TRANSLATORS: how many candidates the pool holds, and how many are on the roster.
+        gettext("%(candidates)s in the pool, %(participants)s on the roster")
+        % {"candidates": s.candidates, "participants": s.participants},
+    )
+    table.add_row(
+        gettext("Ripeness"),
+        gettext("%(assessments)s assessments, %(events)s events imported")
+        % {"assessments": s.assessments, "events": s.events},
+    )
     console.print(table)
 
 

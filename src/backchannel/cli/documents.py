@@ -10,7 +10,7 @@ from rich.console import Console
 
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
-from backchannel.cli.output import emit
+from backchannel.cli.output import emit, wrote
 from backchannel.services.catalogue import export_all
 
 documents_app = typer.Typer(
@@ -37,6 +37,6 @@ def export(
 
     def human(console: Console) -> None:
         for path in written:
-            console.print(f"Wrote {path}")
+            console.print(wrote(path))
 
     emit({"documents": [str(p) for p in written]}, json_out, human)

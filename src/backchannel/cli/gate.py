@@ -17,13 +17,14 @@ from rich.console import Console
 from backchannel.atomic import write_atomic
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
-from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
+from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with, styled
 from backchannel.domain.errors import BadInputError
 from backchannel.gate import Finding, Gate
 from backchannel.gate.lang.detect import LANGUAGE_NAMES, language_at, paragraphs
 from backchannel.gate.scripts import script_of
 from backchannel.gate.text import read_document, redacted_bytes
 from backchannel.gate.translated import Unchecked
+from backchannel.i18n import gettext, ngettext
 from backchannel.readers.candidates import read_candidates
 from backchannel.services.documents import approve_finding
 
@@ -95,23 +96,37 @@ def show_unchecked(unchecked: list[Unchecked], console: Console) -> None:
         if not u.words:
             whole[u.language] = whole.get(u.language, 0) + 1
             continue
-        console.print(
-            f"unchecked: the {u.field} of {u.participant} in {LANGUAGE_NAMES[u.language]} "
-            f"(no entry for: {', '.join(u.words)}); read those paragraphs yourself.",
-            markup=False,
+        # TRANSLATORS: %(field)s (title or affiliation) and %(language)s (a language's
+        # English name) stay in English; %(participant)s is a roster id.
+        said = gettext(
+            "unchecked: the %(field)s of %(participant)s in %(language)s "
+            "(no entry for: %(words)s); read those paragraphs yourself."
         )
+        values = {
+            "field": u.field,
+            "participant": u.participant,
+            "language": LANGUAGE_NAMES[u.language],
+            "words": ", ".join(u.words),
+        }
+        console.print(said % values, markup=False)
     for language, count in whole.items():
-        console.print(
-            f"unchecked: {count} titles and affiliations in {LANGUAGE_NAMES[language]} "
+        # TRANSLATORS: %(language)s is a language's English name.
+        said = ngettext(
+            "unchecked: %(count)s titles and affiliations in %(language)s "
             "(the gate has no lexicon for it); read those paragraphs yourself.",
-            markup=False,
+            "unchecked: %(count)s titles and affiliations in %(language)s "
+            "(the gate has no lexicon for it); read those paragraphs yourself.",
+            count,
         )
+        console.print(said % {"count": count, "language": LANGUAGE_NAMES[language]}, markup=False)
 
 
 def show_findings(text: str, findings: list[Finding], console: Console) -> None:
     """One line per finding: where, what kind, whose roster id; never the words found."""
     if not findings:
-        console.print("[green]Clean:[/green] no participant is named or singled out.")
+        # TRANSLATORS: the gate's verdict on a document, before what it found nothing of.
+        clean = styled(gettext("Clean:"), "green")
+        console.print(f"{clean} " + gettext("no participant is named or singled out."))
         return
     line, line_start, pos = 1, 0, 0
     for f in findings:
@@ -123,15 +138,34 @@ def show_findings(text: str, findings: list[Finding], console: Console) -> None:
             line_start = nl + 1
             pos = nl + 1
         column = f.start - line_start + 1
-        who = f.participant or "not a participant"
-        console.print(
-            f"line {line:>5}, col {column:>3}  {f.kind:<11} {who}  ({f.end - f.start} chars)",
-            markup=False,
+        # TRANSLATORS: shown in place of a roster id, for a finding that names no participant.
+        who = f.participant or gettext("not a participant")
+        chars = f.end - f.start
+        # TRANSLATORS: one finding: where it is (line, column), its kind (in English), whose
+        # roster id, and the length of the words found (never the words).
+        said = ngettext(
+            "line %(line)s, col %(column)s  %(kind)s %(who)s  (%(chars)s chars)",
+            "line %(line)s, col %(column)s  %(kind)s %(who)s  (%(chars)s chars)",
+            chars,
         )
+        values = {
+            "line": f"{line:>5}",
+            "column": f"{column:>3}",
+            "kind": f"{f.kind:<11}",
+            "who": who,
+            "chars": chars,
+        }
+        console.print(said % values, markup=False)
     named = sum(1 for f in findings if f.participant)
     kinds = Counter(f.kind for f in findings)
     summary = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
-    console.print(f"{named} finding(s) name a participant ({summary}). This document blocks.")
+    # TRANSLATORS: %(kinds)s counts the findings by kind, in English: "name 2, title 1".
+    said = ngettext(
+        "%(num)s finding(s) name a participant (%(kinds)s). This document blocks.",
+        "%(num)s finding(s) name a participant (%(kinds)s). This document blocks.",
+        named,
+    )
+    console.print(said % {"num": named, "kinds": summary})
 
 
 @gate_app.command("scan")
@@ -194,11 +228,21 @@ def redact(
     data_out = {"output": str(target), "replaced": replaced, "remaining": len(left)}
 
     def human(console: Console) -> None:
-        console.print(f"Replaced {replaced} mention(s); wrote {target}.", markup=False)
+        said = ngettext(
+            "Replaced %(num)s mention(s); wrote %(path)s.",
+            "Replaced %(num)s mention(s); wrote %(path)s.",
+            replaced,
+        )
+        console.print(said % {"num": replaced, "path": target}, markup=False)
         if left:
-            console.print(f"{len(left)} finding(s) remain: check the copy.", markup=False)
+            said = ngettext(
+                "%(num)s finding(s) remain: check the copy.",
+                "%(num)s finding(s) remain: check the copy.",
+                len(left),
+            )
+            console.print(said % {"num": len(left)}, markup=False)
         else:
-            console.print("A scan of the copy finds nothing.", markup=False)
+            console.print(gettext("A scan of the copy finds nothing."), markup=False)
 
     emit(data_out, json_out, human)
     exit_with(EXIT_BLOCKED if left else 0)
@@ -221,8 +265,9 @@ def approve(
     """
     with ref(ctx).open() as ws:
         added = approve_finding(ws, finding, document, reason)
-    typer.echo(
-        f"Approved finding {finding} in {document}; recorded in the audit trail."
+    said = (
+        gettext("Approved finding %(finding)s in %(document)s; recorded in the audit trail.")
         if added
-        else f"Finding {finding} was already approved."
+        else gettext("Finding %(finding)s was already approved.")
     )
+    typer.echo(said % {"finding": finding, "document": document})

@@ -12,8 +12,9 @@ from rich.table import Table
 
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
-from backchannel.cli.output import emit
+from backchannel.cli.output import emit, styled
 from backchannel.domain import _validate as v
+from backchannel.i18n import N_, gettext
 from backchannel.readers._csvfile import read_text
 from backchannel.services import ground_rules
 
@@ -29,6 +30,8 @@ root.add_typer(charter_app, name="charter")
 root.add_typer(consent_app, name="consent")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+# TRANSLATORS: the column headings of `backchannel consent list`.
+CONSENT_COLUMNS = (N_("Candidate"), N_("Charter"), N_("Given on"), N_("How"))
 
 
 @charter_app.command("adopt")
@@ -43,10 +46,12 @@ def adopt(
     text = read_text(from_file, max_bytes=200_000) if from_file is not None else None
     with ref(ctx).open() as ws:
         charter = ground_rules.adopt_charter(ws, text)
-    typer.echo(
-        f"Adopted charter v{charter.version} on {charter.adopted_on}. "
+    # TRANSLATORS: %(day)s is YYYY-MM-DD.
+    said = gettext(
+        "Adopted charter v%(version)s on %(day)s. "
         "Record each participant's consent with 'backchannel consent record'."
     )
+    typer.echo(said % {"version": charter.version, "day": charter.adopted_on})
 
 
 @charter_app.command("show")
@@ -61,7 +66,12 @@ def show(ctx: typer.Context, json_out: JsonOpt = False) -> None:
             "text": charter.text,
         },
         json_out,
-        lambda c: c.print(f"Charter v{charter.version} ({charter.adopted_on})\n\n{charter.text}"),
+        lambda c: c.print(
+            # TRANSLATORS: the heading above the charter's text; %(day)s is YYYY-MM-DD.
+            gettext("Charter v%(version)s (%(day)s)")
+            % {"version": charter.version, "day": charter.adopted_on}
+            + f"\n\n{charter.text}"
+        ),
     )
 
 
@@ -80,9 +90,18 @@ def record(
     given_on: date | None = v.iso_date(on, "on") if on else None
     with ref(ctx).open() as ws:
         consent = ground_rules.record_consent(ws, candidate, how, given_on)
+    # TRANSLATORS: %(day)s is YYYY-MM-DD; %(how)s is as typed (signed form, email, ...).
+    said = gettext(
+        "Recorded: %(candidate)s consented to charter v%(version)s on %(day)s (%(how)s)."
+    )
     typer.echo(
-        f"Recorded: {consent.candidate} consented to charter v{consent.charter_version} "
-        f"on {consent.given_on} ({consent.how})."
+        said
+        % {
+            "candidate": consent.candidate,
+            "version": consent.charter_version,
+            "day": consent.given_on,
+            "how": consent.how,
+        }
     )
 
 
@@ -106,23 +125,26 @@ def list_(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     }
 
     def human(console: Console) -> None:
-        table = Table(title=f"Consents (current charter: v{view.charter.version})")
-        for col in ("Candidate", "Charter", "Given on", "How"):
-            table.add_column(col)
+        title = gettext("Consents (current charter: v%(version)s)")
+        table = Table(title=title % {"version": view.charter.version})
+        for col in CONSENT_COLUMNS:
+            table.add_column(gettext(col))
         for c in view.consents:
             current = c.charter_version == view.charter.version
             table.add_row(
                 c.candidate,
-                f"v{c.charter_version}" + ("" if current else " (old)"),
+                # TRANSLATORS: after a consent given to an earlier version of the charter.
+                f"v{c.charter_version}" + ("" if current else " " + gettext("(old)")),
                 str(c.given_on),
                 c.how,
             )
         console.print(table)
         if view.missing:
-            console.print(
-                f"[red]Without consent to v{view.charter.version}:[/red] {', '.join(view.missing)}"
-            )
+            label = gettext("Without consent to v%(version)s:") % {"version": view.charter.version}
+            console.print(f"{styled(label, 'red')} {', '.join(view.missing)}")
         elif view.roster:
-            console.print("Every participant on the roster has consented to the current charter.")
+            console.print(
+                gettext("Every participant on the roster has consented to the current charter.")
+            )
 
     emit(data, json_out, human)

@@ -8,7 +8,7 @@ unknown option or party, a malformed file).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -18,11 +18,12 @@ from rich.table import Table
 
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
-from backchannel.cli.output import emit, warn
+from backchannel.cli.output import emit, warn, wrote
 from backchannel.cli.support import Method, report_json, show_report
 from backchannel.domain.errors import BadInputError
 from backchannel.domain.meetings import LeftOpen
 from backchannel.domain.rounds import RoundName
+from backchannel.i18n import N_, current, gettext, ngettext
 from backchannel.services import meeting_ratings
 from backchannel.services import meetings as service
 from backchannel.services.meeting_file import load_meeting_file
@@ -124,49 +125,93 @@ def view_json(v: MeetingView) -> dict[str, object]:
     }
 
 
+def in_minutes(n: int) -> str:
+    # TRANSLATORS: a length of time in minutes, short: "90 min".
+    return ngettext("%(num)s min", "%(num)s min", n) % {"num": n}
+
+
+def _moment(at: datetime) -> str:
+    """A day and time the way the language writes it: 03 Dec 14:05, 03 déc. 14:05."""
+    from babel.dates import format_datetime
+
+    return format_datetime(at, "dd MMM HH:mm", locale=current())
+
+
 def _show_open(title: str, left: LeftOpen, console: Console) -> None:
     if left.empty:
-        console.print(f"{title}: nothing.")
+        # TRANSLATORS: %(title)s is "Carried in from earlier meetings" or "Left open for the
+        # next meeting".
+        console.print(gettext("%(title)s: nothing.") % {"title": title})
         return
-    console.print(f"{title}:")
+    # TRANSLATORS: the heading of a list; %(title)s as in "%(title)s: nothing."
+    console.print(gettext("%(title)s:") % {"title": title})
     for u in left.untested:
+        # TRANSLATORS: in place of the party codes an option is untested for.
+        parties = ", ".join(u.missing) or gettext("any party")
+        said = gettext("option %(option)s not yet tested for %(parties)s")
+        console.print("  - " + said % {"option": u.option.code, "parties": parties}, markup=False)
+    for q in left.questions:
+        said = gettext("question on %(option)s (party %(party)s): %(text)s")
         console.print(
-            f"  - option {u.option.code} not yet tested for {', '.join(u.missing) or 'any party'}",
+            "  - " + said % {"option": q.option, "party": q.party, "text": q.text}, markup=False
+        )
+    for f in left.steps:
+        # TRANSLATORS: a step left open; %(day)s is YYYY-MM-DD.
+        said = gettext("step %(step)s due %(day)s: %(what)s")
+        console.print(
+            "  - " + said % {"step": f.step.id, "day": f.step.when, "what": f.step.what},
             markup=False,
         )
-    for q in left.questions:
-        console.print(f"  - question on {q.option} (party {q.party}): {q.text}", markup=False)
-    for f in left.steps:
-        console.print(f"  - step {f.step.id} due {f.step.when}: {f.step.what}", markup=False)
+
+
+# TRANSLATORS: the column headings of a meeting's rounds (after an empty one, for the marker
+# of the current round).
+ROUND_COLUMNS = (N_("round"), N_("timebox"), N_("taken"), N_("entered"), N_("captured"))
 
 
 def show_view(v: MeetingView, console: Console) -> None:
     m = v.meeting
-    console.print(
-        f"Meeting {m.number}: {m.starts} ({m.days} days) {m.venue} - {v.progress.describe()}",
-        markup=False,
+    # TRANSLATORS: %(starts)s is YYYY-MM-DD; %(state)s stays in English (in round 2 of 5,
+    # interests).
+    said = ngettext(
+        "Meeting %(number)s: %(starts)s (%(days)s days) %(venue)s - %(state)s",
+        "Meeting %(number)s: %(starts)s (%(days)s days) %(venue)s - %(state)s",
+        m.days,
     )
+    values = {
+        "number": m.number,
+        "starts": m.starts,
+        "days": m.days,
+        "venue": m.venue,
+        "state": v.progress.describe(),
+    }
+    console.print(said % values, markup=False)
     table = Table(show_edge=False)
-    for heading in ("", "round", "timebox", "taken", "entered", "captured"):
-        table.add_column(heading, justify="left" if heading in ("", "round") else "right")
+    table.add_column("", justify="left")
+    for n, heading in enumerate(ROUND_COLUMNS):
+        table.add_column(gettext(heading), justify="left" if n == 0 else "right")
     counts = v.capture.counts()
     for t in v.times:
         here = "▶" if t.name is v.progress.current and not v.progress.finished else ""
         table.add_row(
             here,
             t.name.value,
-            f"{t.planned} min",
-            f"{t.spent} min",
+            in_minutes(t.planned),
+            in_minutes(t.spent),
             str(t.entered),
             str(counts[t.name]),
         )
     console.print(table)
     for b in v.progress.backs():
-        console.print(f"Back to {b.to} at {b.at:%d %b %H:%M}: {b.reason}", markup=False)
+        # TRANSLATORS: going back to a round (its English name), when, and why.
+        said = gettext("Back to %(round)s at %(when)s: %(reason)s")
+        console.print(
+            said % {"round": b.to, "when": _moment(b.at), "reason": b.reason}, markup=False
+        )
     for w in v.warnings:
         warn(w)
-    _show_open("Carried in from earlier meetings", v.carried_in, console)
-    _show_open("Left open for the next meeting", v.left_open, console)
+    _show_open(gettext("Carried in from earlier meetings"), v.carried_in, console)
+    _show_open(gettext("Left open for the next meeting"), v.left_open, console)
 
 
 @meeting_app.command("new")
@@ -209,7 +254,7 @@ def meeting_timebox(
     """Change one round's timebox."""
     with ref(ctx).open() as ws:
         agenda = service.set_timebox(ws, round_name, minutes, meeting)
-    typer.echo(", ".join(f"{r.name.value} {r.minutes} min" for r in agenda.rounds))
+    typer.echo(", ".join(f"{r.name.value} {in_minutes(r.minutes)}" for r in agenda.rounds))
 
 
 @meeting_app.command("load")
@@ -234,14 +279,16 @@ def meeting_record(
     with ref(ctx).open() as ws:
         written = export_meeting_record(ws, outdir, meeting)
     for path in written:
-        typer.echo(f"Wrote {path}")
+        typer.echo(wrote(path))
 
 
 # --- round ------------------------------------------------------------------------------------
 
 
 def _said(state: RoundState) -> None:
-    typer.echo(f"Meeting {state.meeting}: {state.progress.describe()}.")
+    # TRANSLATORS: %(state)s stays in English: in round 2 of 5, interests; finished.
+    said = gettext("Meeting %(number)s: %(state)s.")
+    typer.echo(said % {"number": state.meeting, "state": state.progress.describe()})
 
 
 @round_app.command("start")
@@ -289,6 +336,10 @@ def round_resume(ctx: typer.Context, meeting: MeetingOpt = None) -> None:
 # --- options and ratings ----------------------------------------------------------------------
 
 
+# TRANSLATORS: the column headings of `backchannel options list`.
+OPTION_COLUMNS = (N_("option"), N_("title"), N_("meeting"), N_("tested for"), N_("ratings"))
+
+
 @options_app.command("list")
 def options_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
     """Every option, the parties it was tested for, and its ratings."""
@@ -308,8 +359,8 @@ def options_list(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 
     def human(console: Console) -> None:
         table = Table(show_edge=False)
-        for heading in ("option", "title", "meeting", "tested for", "ratings"):
-            table.add_column(heading)
+        for heading in OPTION_COLUMNS:
+            table.add_column(gettext(heading))
         for x in lines:
             table.add_row(
                 x.option.code,
@@ -342,16 +393,18 @@ def ratings_import(
         "from_ids": done.from_ids,
         "replaced": done.replaced,
     }
-    emit(
-        data,
-        json_out,
-        lambda c: c.print(
-            f"Meeting {done.meeting}: {done.ratings} ratings of {done.options} options by "
-            f"{done.raters} raters, stored as pseudonyms"
-            + (f" (replacing {done.replaced})." if done.replaced else "."),
-            markup=False,
-        ),
-    )
+    if done.replaced:
+        # TRANSLATORS: %(replaced)s is how many ratings were stored before.
+        said = gettext(
+            "Meeting %(meeting)s: %(ratings)s ratings of %(options)s options by "
+            "%(raters)s raters, stored as pseudonyms (replacing %(replaced)s)."
+        )
+    else:
+        said = gettext(
+            "Meeting %(meeting)s: %(ratings)s ratings of %(options)s options by "
+            "%(raters)s raters, stored as pseudonyms."
+        )
+    emit(data, json_out, lambda c: c.print(said % data, markup=False))
 
 
 @ratings_app.command("support")

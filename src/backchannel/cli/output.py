@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from backchannel.domain.errors import (
@@ -20,6 +21,7 @@ from backchannel.domain.errors import (
     BadInputError,
     BlockingFindingError,
 )
+from backchannel.i18n import gettext, ngettext
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -46,10 +48,11 @@ class Group(TyperGroup):
             return super().invoke(ctx)
         except BackchannelError as error:
             message, code = message_for(error)
-            err_console.print(f"Error: {message}", markup=False)
+            # TRANSLATORS: the start of an error line; the message after it stays in English.
+            err_console.print(gettext("Error: %(message)s") % {"message": message}, markup=False)
             raise typer.Exit(code) from None
         except KeyboardInterrupt:
-            err_console.print("Interrupted; nothing was written.", markup=False)
+            err_console.print(gettext("Interrupted; nothing was written."), markup=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
@@ -61,10 +64,36 @@ def emit(data: Any, as_json: bool, human: Callable[[Console], None]) -> None:
         human(out_console)
 
 
+def wrote(path: object) -> str:
+    """The line for a file written."""
+    return gettext("Wrote %(path)s") % {"path": path}
+
+
+def roster_title(size: int) -> str:
+    """The title of a roster's table (`roster show`, `select`)."""
+    return ngettext("Roster (%(num)s people)", "Roster (%(num)s people)", size) % {"num": size}
+
+
+def conflicting(rules: Sequence[str]) -> str:
+    """The line naming the mix rules that cannot all hold."""
+    # TRANSLATORS: %(rules)s lists the names of mix rules (in English) that cannot all hold.
+    return gettext("Conflicting rules: %(rules)s") % {"rules": ", ".join(rules)}
+
+
 def exit_with(code: int) -> None:
     if code:
         raise typer.Exit(code)
 
 
+def styled(text: str, style: str) -> str:
+    """`text` (a translated label, say) as console markup in `style`, its brackets escaped."""
+    return f"[{style}]{escape(text)}[/{style}]"
+
+
+def warning_label() -> str:
+    # TRANSLATORS: the label before a warning line ("Warning: the roster is ...").
+    return gettext("Warning:")
+
+
 def warn(message: str) -> None:
-    err_console.print(f"[yellow]Warning:[/yellow] {message}")
+    err_console.print(f"{styled(warning_label(), 'yellow')} {message}")

@@ -18,10 +18,11 @@ from rich.text import Text
 
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
-from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
+from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with, wrote
 from backchannel.domain import _validate as v
 from backchannel.domain.followup import Standing, label, parse_status
 from backchannel.domain.step_check import DEFAULT_HORIZON_DAYS, check_steps
+from backchannel.i18n import N_, day, gettext, long_day, ngettext
 from backchannel.readers.steps import read_steps
 from backchannel.services import aide_memoire, outputs
 from backchannel.services.outputs import FollowUpView
@@ -66,7 +67,7 @@ def _day(value: str | None, field: str) -> date | None:
 def _written(paths: list[Path], json_out: bool) -> None:
     def human(console: Console) -> None:
         for path in paths:
-            console.print(f"Wrote {path}", markup=False)
+            console.print(wrote(path), markup=False)
 
     emit({"documents": [str(p) for p in paths]}, json_out, human)
 
@@ -97,20 +98,34 @@ def steps_check(
 
     def human(console: Console) -> None:
         for f in findings:
-            head = f"step {f.step}, {f.field}" + ("" if f.blocks else " (note)")
+            # TRANSLATORS: where a finding of `steps check` is: a step's id and a column of
+            # the steps file (what, who, when, how, test), which stays in English.
+            head = gettext("step %(step)s, %(field)s") % {"step": f.step, "field": f.field}
+            head += "" if f.blocks else " (note)"
             console.print(Text(f"{head}: ", style="bold") + Text(f.message))
         flagged = len({f.step for f in blocking})
         if blocking:
-            console.print(
-                f"{flagged} of {len(drafts)} step(s) flagged ({len(blocking)} finding(s)).",
-                markup=False,
+            # TRANSLATORS: put inside "1 of 3 step(s) flagged (2 finding(s))."
+            count = ngettext("%(num)s finding(s)", "%(num)s finding(s)", len(blocking)) % {
+                "num": len(blocking)
+            }
+            # TRANSLATORS: %(findings)s is "2 finding(s)".
+            said = ngettext(
+                "%(flagged)s of %(total)s step(s) flagged (%(findings)s).",
+                "%(flagged)s of %(total)s step(s) flagged (%(findings)s).",
+                flagged,
             )
+            values = {"flagged": flagged, "total": len(drafts), "findings": count}
+            console.print(said % values, markup=False)
         else:
-            console.print(
-                f"{len(drafts)} step(s), all clear: discrete, accountable, dated inside the "
-                f"{horizon_days}-day horizon and testable.",
-                markup=False,
+            said = ngettext(
+                "%(num)s step(s), all clear: discrete, accountable, dated inside the "
+                "%(horizon)s-day horizon and testable.",
+                "%(num)s step(s), all clear: discrete, accountable, dated inside the "
+                "%(horizon)s-day horizon and testable.",
+                len(drafts),
             )
+            console.print(said % {"num": len(drafts), "horizon": horizon_days}, markup=False)
 
     emit(
         {
@@ -153,7 +168,9 @@ def steps_status(
         {"step": change.step, "status": change.status.value, "on": change.on.isoformat()},
         json_out,
         lambda c: c.print(
-            f"Step {change.step} is {label(change.status)} (since {change.on:%-d %B %Y}).",
+            # TRANSLATORS: %(status)s stays in English: planned, under way, done or dropped.
+            gettext("Step %(step)s is %(status)s (since %(day)s).")
+            % {"step": change.step, "status": label(change.status), "day": long_day(change.on)},
             markup=False,
         ),
     )
@@ -214,40 +231,64 @@ def _board_json(view: FollowUpView) -> dict[str, object]:
     }
 
 
+# TRANSLATORS: the column headings of the follow-up board.
+BOARD_COLUMNS = (N_("step"), N_("what"), N_("who"), N_("due"), N_("status"), N_("standing"))
+
+
 def _show_board(view: FollowUpView, console: Console) -> None:
     board = view.board
     if not board.lines:
-        console.print("No packaged step yet: capture steps in the packaging round.")
+        console.print(gettext("No packaged step yet: capture steps in the packaging round."))
         return
-    table = Table(title=f"Follow-up on {board.today:%-d %B %Y}")
-    for column in ("step", "what", "who", "due", "status", "standing"):
-        table.add_column(column)
+    table = Table(title=gettext("Follow-up on %(day)s") % {"day": long_day(board.today)})
+    for column in BOARD_COLUMNS:
+        table.add_column(gettext(column))
     for line in board.lines:
         s = line.step
         table.add_row(
             Text(s.id),
             Text(s.what),
             Text(s.who),
-            Text(f"{s.when:%-d %b %Y}"),
+            Text(day(s.when)),
             Text(label(s.status)),
             Text(line.describe(), style=_STYLE.get(line.standing, "")),
         )
     console.print(table)
     for r in board.reviews:
-        state = "past" if r.past else "ahead"
-        due = f"steps {', '.join(r.steps)}" if r.steps else "no step falls due"
-        opened = f"; still open: {', '.join(r.still_open)}" if r.still_open else ""
-        console.print(
-            f"Review at {r.day} days (meeting {r.meeting}), {r.on:%-d %B %Y}, {state}: "
-            f"{due}{opened}",
-            markup=False,
+        # TRANSLATORS: a review's day has passed, or is still ahead.
+        state = gettext("past") if r.past else gettext("ahead")
+        if r.steps:
+            due = ngettext("steps %(steps)s", "steps %(steps)s", len(r.steps)) % {
+                "steps": ", ".join(r.steps)
+            }
+        else:
+            due = gettext("no step falls due")
+        opened = (
+            # TRANSLATORS: after the steps due at a review, those not done or dropped.
+            gettext("; still open: %(steps)s") % {"steps": ", ".join(r.still_open)}
+            if r.still_open
+            else ""
         )
+        # TRANSLATORS: %(days)s is 30, 60 or 90; %(state)s is past or ahead; %(due)s is
+        # "steps s1, s2" or "no step falls due"; %(opened)s is "; still open: s2" or nothing.
+        said = gettext(
+            "Review at %(days)s days (meeting %(meeting)s), %(day)s, %(state)s: %(due)s%(opened)s"
+        )
+        values = {
+            "days": r.day,
+            "meeting": r.meeting,
+            "day": long_day(r.on),
+            "state": state,
+            "due": due,
+            "opened": opened,
+        }
+        console.print(said % values, markup=False)
     if view.next_meeting is not None:
         m = view.next_meeting
-        opens = ", ".join(f.step.id for f in view.carried) or "no open step"
+        opens = ", ".join(f.step.id for f in view.carried) or gettext("no open step")
+        said = gettext("Meeting %(number)s (%(day)s) starts with the open steps: %(steps)s.")
         console.print(
-            f"Meeting {m.number} ({m.starts:%-d %B %Y}) starts with the open steps: {opens}.",
-            markup=False,
+            said % {"number": m.number, "day": long_day(m.starts), "steps": opens}, markup=False
         )
 
 
@@ -299,10 +340,20 @@ def aide_render(
     def human(console: Console) -> None:
         for path in written:
             c = lines.get(path.name)
-            to = f" (copy {c.number} of {c.total}, for {c.name})" if c else ""
-            console.print(f"Wrote {path}{to}", markup=False)
+            if c is None:
+                console.print(wrote(path), markup=False)
+                continue
+            # TRANSLATORS: a numbered copy of the aide-mémoire; %(name)s is the interlocutor
+            # (an office).
+            said = gettext("Wrote %(path)s (copy %(number)s of %(total)s, for %(name)s)")
+            values = {"path": path, "number": c.number, "total": c.total, "name": c.name}
+            console.print(said % values, markup=False)
 
     emit({"documents": [str(p) for p in written]}, json_out, human)
+
+
+# TRANSLATORS: the column headings of the register of aide-mémoire copies.
+COPY_COLUMNS = (N_("code"), N_("edition"), N_("copy"), N_("interlocutor"), N_("issued"))
 
 
 @aide_app.command("copies")
@@ -312,14 +363,15 @@ def aide_copies(ctx: typer.Context, json_out: JsonOpt = False) -> None:
         lines = aide_memoire.register(ws)
 
     def human(console: Console) -> None:
-        table = Table(title=f"Aide-mémoire copies ({len(lines)})")
-        for column in ("code", "edition", "copy", "interlocutor", "issued"):
-            table.add_column(column)
+        table = Table(title=gettext("Aide-mémoire copies (%(num)s)") % {"num": len(lines)})
+        for column in COPY_COLUMNS:
+            table.add_column(gettext(column))
         for c in lines:
             table.add_row(
                 c.code,
                 c.edition,
-                f"{c.number} of {c.total}",
+                # TRANSLATORS: which copy of how many: "3 of 12".
+                gettext("%(number)s of %(total)s") % {"number": c.number, "total": c.total},
                 Text(f"{c.name} ({c.interlocutor})"),
                 f"{c.issued_at:%Y-%m-%d %H:%M}",
             )
@@ -378,7 +430,9 @@ def trace_command(
     def human(console: Console) -> None:
         if found.found:
             console.print(f"{file.name}: {found.message}.", markup=False)
-            console.print(f"Confidence: {found.confidence:.2%}", markup=False)
+            # TRANSLATORS: how sure the trace is of the copy: "Confidence: 98.50%".
+            said = gettext("Confidence: %(percent)s")
+            console.print(said % {"percent": f"{found.confidence:.2%}"}, markup=False)
         else:
             console.print(f"{file.name}: {found.message}", markup=False)
         for clue in found.clues:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from backchannel.cli.app import app as root
@@ -14,6 +15,7 @@ from backchannel.cli.context import ref
 from backchannel.cli.output import emit
 from backchannel.domain.indicators import Indicators
 from backchannel.domain.ripeness import Element
+from backchannel.i18n import gettext, ngettext
 from backchannel.readers.dialogue_files import read_ripeness
 from backchannel.services import ripeness as ripeness_service
 from backchannel.services.ripeness import RipenessView
@@ -41,7 +43,13 @@ def record(
     assessments = read_ripeness(from_file)
     with ref(ctx).open() as ws:
         n = ripeness_service.record_assessments(ws, assessments)
-    typer.echo(f"Recorded {n} assessment(s): {', '.join(a.party for a in assessments)}.")
+    # TRANSLATORS: %(parties)s lists the party codes assessed.
+    said = ngettext(
+        "Recorded %(num)s assessment(s): %(parties)s.",
+        "Recorded %(num)s assessment(s): %(parties)s.",
+        n,
+    )
+    typer.echo(said % {"num": n, "parties": ", ".join(a.party for a in assessments)})
 
 
 def view_json(view: RipenessView) -> dict[str, object]:
@@ -70,24 +78,32 @@ def view_json(view: RipenessView) -> dict[str, object]:
 
 
 def show_view(view: RipenessView, console: Console) -> None:
-    table = Table(title="Ripeness by party (0 absent .. 3 strong)")
-    table.add_column("Party")
+    table = Table(title=gettext("Ripeness by party (0 absent .. 3 strong)"))
+    # TRANSLATORS: a column heading of the ripeness table (the other columns are the five
+    # elements, in English, then "Indicators seen").
+    table.add_column(gettext("Party"))
     for e in Element:
         table.add_column(e.value.replace("_", " "), justify="center")
-    table.add_column("Indicators seen")
+    table.add_column(gettext("Indicators seen"))
+    # TRANSLATORS: in place of an empty list (of places, parties, indicators seen): one word
+    # that fits any of them.
+    nothing = gettext("none")
     for a in view.assessments:
         table.add_row(
             a.party,
             *(f"{a.score(e).score} ({a.score(e).confidence.value[0]})" for e in Element),
-            ", ".join(a.indicators_seen) or "none",
+            ", ".join(a.indicators_seen) or nothing,
         )
     console.print(table)
     r = view.reading
-    console.print(f"Reading: [bold]{r.reading.value.replace('_', ' ')}[/bold]")
+    # TRANSLATORS: before the reading of the moment, which stays in English (ripe, ripening,
+    # not ripe).
+    reading = escape(gettext("Reading:"))
+    console.print(f"{reading} [bold]{r.reading.value.replace('_', ' ')}[/bold]")
     for reason in r.reasons:
         console.print(f"  - {reason}")
     if r.would_change:
-        console.print("What would change it:")
+        console.print(gettext("What would change it:"))
         for item in r.would_change:
             console.print(f"  - {item}")
 
@@ -141,16 +157,24 @@ def indicators(
         if events is not None:
             table = ripeness_service.import_events(ws, events)
             if not json_out:
-                typer.echo(
-                    f"Imported {len(table.events)} events from {events.name} "
-                    f"({table.layout.upper()} layout)."
+                # TRANSLATORS: %(layout)s is UCDP or ACLED, the two layouts of event data.
+                said = ngettext(
+                    "Imported %(num)s events from %(file)s (%(layout)s layout).",
+                    "Imported %(num)s events from %(file)s (%(layout)s layout).",
+                    len(table.events),
                 )
+                values = {
+                    "num": len(table.events),
+                    "file": events.name,
+                    "layout": table.layout.upper(),
+                }
+                typer.echo(said % values)
         found = ripeness_service.indicators(ws, chart)
 
     def human(console: Console) -> None:
         for line in found.summary:
             console.print(f"- {line}")
         if chart is not None:
-            console.print(f"Chart: {chart}")
+            console.print(gettext("Chart: %(path)s") % {"path": chart})
 
     emit(indicators_json(found), json_out, human)

@@ -17,8 +17,18 @@ from rich.text import Text
 
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
-from backchannel.cli.output import EXIT_BLOCKED, emit, err_console, exit_with
+from backchannel.cli.output import (
+    EXIT_BLOCKED,
+    conflicting,
+    emit,
+    err_console,
+    exit_with,
+    roster_title,
+    warning_label,
+    wrote,
+)
 from backchannel.domain.people import Candidate
+from backchannel.i18n import N_, gettext, ngettext
 from backchannel.services import roster as roster_service
 from backchannel.services.roster import RosterChange, RosterView
 
@@ -65,7 +75,12 @@ def import_(
     emit(
         {"added": added, "updated": updated},
         json_out,
-        lambda c: c.print(f"Imported {file.name}: {added} added, {updated} updated.", markup=False),
+        lambda c: c.print(
+            # TRANSLATORS: how many candidates the file added to the pool, and updated in it.
+            gettext("Imported %(file)s: %(added)s added, %(updated)s updated.")
+            % {"file": file.name, "added": added, "updated": updated},
+            markup=False,
+        ),
     )
 
 
@@ -99,14 +114,21 @@ def list_(
         pool, roster = roster_service.list_pool(ws)
 
     def human(console: Console) -> None:
-        table = Table(title=f"Candidate pool ({len(pool)}; {len(roster)} on the roster)")
-        columns = ["id", *(["name"] if names else []), "party", "category", "gender"]
-        for column in [*columns, "affiliation", "available", "priority", "roster"]:
-            table.add_column(column)
+        # TRANSLATORS: how many candidates the pool holds, and how many are on the roster.
+        title = gettext("Candidate pool (%(pool)s; %(roster)s on the roster)")
+        table = Table(title=title % {"pool": len(pool), "roster": len(roster)})
+        columns = [N_("id"), *([N_("name")] if names else []), N_("party"), N_("category")]
+        columns += [N_("gender"), N_("affiliation"), N_("available"), N_("priority")]
+        for column in [*columns, N_("roster")]:
+            table.add_column(gettext(column))
+        # TRANSLATORS: whether a candidate is available (the "available" column).
+        yes, no = gettext("yes"), gettext("no")
+        # TRANSLATORS: in the "roster" column: the candidate is on the roster.
+        on = gettext("on")
         for c in pool:
             cells = [c.id, *([c.name] if names else []), c.party, c.category.value, c.gender]
-            cells += [c.affiliation, "yes" if c.available else "no", str(c.priority)]
-            cells.append("on" if c.id in roster else "")
+            cells += [c.affiliation, yes if c.available else no, str(c.priority)]
+            cells.append(on if c.id in roster else "")
             table.add_row(*(Text(v) for v in cells))
         console.print(table)
 
@@ -135,9 +157,14 @@ def set_(
     }
 
     def human(console: Console) -> None:
-        console.print(f"Set {len(rules.rules)} mix rules from {from_file.name}.", markup=False)
+        said = ngettext(
+            "Set %(num)s mix rules from %(file)s.",
+            "Set %(num)s mix rules from %(file)s.",
+            len(rules.rules),
+        )
+        console.print(said % {"num": len(rules.rules), "file": from_file.name}, markup=False)
         for note in notes:
-            console.print(Text.assemble(("Warning: ", "yellow"), note))
+            console.print(_warning(note))
         if view.participants:
             _print_checks(view, console)
 
@@ -158,10 +185,16 @@ def show_rules(ctx: typer.Context, json_out: JsonOpt = False) -> None:
 
     def human(console: Console) -> None:
         if found.text is None:
-            console.print("No mix rules set: the defaults hold (size.min 10, size.max 16).")
-            console.print("Set them with 'backchannel rules set --from MIX.toml'.", markup=False)
+            console.print(
+                gettext("No mix rules set: the defaults hold (size.min 10, size.max 16).")
+            )
+            console.print(
+                gettext("Set them with 'backchannel rules set --from MIX.toml'."), markup=False
+            )
             return
-        console.print(f"Mix rules set {found.set_at:%Y-%m-%d %H:%M} UTC:", markup=False)
+        # TRANSLATORS: %(when)s is YYYY-MM-DD HH:MM; the rules (TOML) follow.
+        said = gettext("Mix rules set %(when)s UTC:")
+        console.print(said % {"when": f"{found.set_at:%Y-%m-%d %H:%M}"}, markup=False)
         console.print(found.text.rstrip(), markup=False, highlight=False)
 
     emit(data, json_out, human)
@@ -192,55 +225,76 @@ def view_json(view: RosterView) -> dict[str, object]:
     }
 
 
+def _warning(note: str) -> Text:
+    return Text.assemble((f"{warning_label()} ", "yellow"), note)
+
+
 def _print_checks(view: RosterView, console: Console) -> None:
     if view.rules.defaults:
-        console.print("No mix rules set: checked against the defaults (size 10 to 16).")
+        console.print(gettext("No mix rules set: checked against the defaults (size 10 to 16)."))
     if view.violations:
-        console.print(Text(f"{len(view.violations)} rule(s) broken:", style="bold red"))
+        broken = len(view.violations)
+        said = ngettext("%(num)s rule(s) broken:", "%(num)s rule(s) broken:", broken)
+        console.print(Text(said % {"num": broken}, style="bold red"))
         for v in view.violations:
             console.print(Text(f"  - {v.message}"))
     else:
-        console.print(f"Every mix rule holds ({len(view.rules.rules.rules)} rules).")
+        held = len(view.rules.rules.rules)
+        said = ngettext(
+            "Every mix rule holds (%(num)s rules).", "Every mix rule holds (%(num)s rules).", held
+        )
+        console.print(said % {"num": held})
     for warning in view.warnings:
-        console.print(Text.assemble(("Warning: ", "yellow"), warning))
+        console.print(_warning(warning))
     if view.charter_version is None:
         console.print(
-            Text("No charter adopted yet: nobody has consented to the ground rules.", "red")
-        )
-    elif view.without_consent:
-        console.print(
             Text(
-                f"Without consent to charter v{view.charter_version}: "
-                + ", ".join(view.without_consent),
-                style="bold red",
+                gettext("No charter adopted yet: nobody has consented to the ground rules."),
+                "red",
             )
         )
+    elif view.without_consent:
+        said = gettext("Without consent to charter v%(version)s: %(ids)s")
+        values = {"version": view.charter_version, "ids": ", ".join(view.without_consent)}
+        console.print(Text(said % values, style="bold red"))
 
 
 def _consent_cell(view: RosterView, candidate_id: str) -> Text:
     if view.charter_version is None:
-        return Text("! no charter", style="bold red")
+        # TRANSLATORS: in the consent column of the roster: no charter has been adopted.
+        return Text("! " + gettext("no charter"), style="bold red")
     given = view.consents.get(candidate_id)
     if given is None:
-        return Text(f"! NO (v{view.charter_version})", style="bold red")
+        # TRANSLATORS: in the consent column of the roster, in capitals to stand out: the
+        # participant has not consented to the current charter.
+        said = gettext("NO (v%(version)s)") % {"version": view.charter_version}
+        return Text("! " + said, style="bold red")
     return Text(f"v{given.charter_version} {given.given_on.isoformat()}")
+
+
+# TRANSLATORS: the column headings of the roster.
+ROSTER_COLUMNS = (N_("id"), N_("party"), N_("category"), N_("gender"), N_("consent"))
 
 
 def show_view(view: RosterView, console: Console) -> None:
     if not view.participants:
-        console.print("The roster is empty: run 'backchannel roster select'.", markup=False)
+        console.print(
+            gettext("The roster is empty: run 'backchannel roster select'."), markup=False
+        )
         return
-    table = Table(title=f"Roster ({len(view.participants)} people)", title_justify="left")
-    for column in ("id", "party", "category", "gender", "consent"):
-        table.add_column(column)
+    table = Table(title=roster_title(len(view.participants)), title_justify="left")
+    for column in ROSTER_COLUMNS:
+        table.add_column(gettext(column))
     for c in view.participants:
         cells = (c.id, c.party, c.category.value, c.gender)
         table.add_row(*(Text(v) for v in cells), _consent_cell(view, c.id))
     console.print(table)
-    console.print("Channels to Track I:")
+    console.print(gettext("Channels to Track I:"))
     for reach in roster_service.reach_of(view):
-        through = ", ".join(reach.through) or "no one"
-        mark = " (required)" if reach.required else ""
+        # TRANSLATORS: in place of the participants who reach a channel to Track I.
+        through = ", ".join(reach.through) or gettext("no one")
+        # TRANSLATORS: after a channel to Track I that the mix rules require.
+        mark = " " + gettext("(required)") if reach.required else ""
         style = "red" if not reach.through and (reach.required or reach.interlocutor) else ""
         console.print(Text(f"  {reach.channel}{mark}: {through}", style=style))
     _print_checks(view, console)
@@ -262,18 +316,23 @@ def _emit_change(change: RosterChange, json_out: bool) -> None:
     def human(console: Console) -> None:
         if change.conflicts:
             console.print(change.explanation, markup=False)
-            console.print("Conflicting rules: " + ", ".join(change.conflicts), markup=False)
-            console.print("The roster was left as it was.")
+            console.print(conflicting(change.conflicts), markup=False)
+            console.print(gettext("The roster was left as it was."))
         elif change.action == "roster.select":
             show_view(change.view, console)
             console.print(change.explanation, markup=False)
         else:
             size = len(change.view.participants)
-            console.print(f"{change.explanation} ({size} people).", markup=False)
+            # TRANSLATORS: %(explanation)s says what changed, in English: "c017 added to the
+            # roster".
+            said = ngettext(
+                "%(explanation)s (%(num)s people).", "%(explanation)s (%(num)s people).", size
+            )
+            console.print(said % {"explanation": change.explanation, "num": size}, markup=False)
             if change.changed and size:
                 _print_checks(change.view, console)
         for note in change.notes:
-            console.print(Text.assemble(("Warning: ", "yellow"), note))
+            console.print(_warning(note))
 
     emit(_change_json(change), json_out, human)
 
@@ -295,7 +354,7 @@ def select(
     """
     with ref(ctx).open() as ws:
         if not json_out and err_console.is_terminal:
-            with err_console.status("Choosing the roster..."):
+            with err_console.status(gettext("Choosing the roster...")):
                 change = roster_service.select_roster(ws, time_limit=time_limit)
         else:
             change = roster_service.select_roster(ws, time_limit=time_limit)
@@ -348,6 +407,6 @@ def report(
 
     def human(console: Console) -> None:
         for path in written:
-            console.print(f"Wrote {path}", markup=False)
+            console.print(wrote(path), markup=False)
 
     emit({"documents": [str(p) for p in written]}, json_out, human)

@@ -7,12 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 
 from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
-from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with
+from backchannel.cli.output import EXIT_BLOCKED, emit, exit_with, styled
 from backchannel.domain.scope_lint import ScopeFinding, scope_ok
+from backchannel.i18n import gettext, ngettext
 from backchannel.readers.dialogue_files import read_scope
 from backchannel.services import scope as scope_service
 
@@ -37,13 +39,17 @@ def findings_json(findings: Sequence[ScopeFinding]) -> dict[str, object]:
 
 def show_findings(findings: Sequence[ScopeFinding], console: Console) -> None:
     if not findings:
-        console.print("[green]Tight scope:[/green] one problem, a place, a horizon within 90 days.")
+        # TRANSLATORS: the scope linter's verdict, before what the mandate has.
+        tight = styled(gettext("Tight scope:"), "green")
+        console.print(f"{tight} " + gettext("one problem, a place, a horizon within 90 days."))
         return
     for f in findings:
         colour = "red" if f.severity == "block" else "yellow"
         console.print(f"[{colour}]{f.severity.upper():5}[/{colour}] {f.kind}: {f.message}")
-    verdict = "blocks" if not scope_ok(findings) else "has warnings only"
-    console.print(f"This mandate {verdict}.")
+    if not scope_ok(findings):
+        console.print(gettext("This mandate blocks."))
+    else:
+        console.print(gettext("This mandate has warnings only."))
 
 
 @scope_app.command("check")
@@ -126,12 +132,30 @@ def show(
     }
 
     def human(console: Console) -> None:
-        console.print(f"[bold]Problem[/bold]   {scope.problem}")
-        console.print(f"[bold]Places[/bold]    {', '.join(scope.places) or 'none'}")
-        console.print(f"[bold]Parties[/bold]   {', '.join(scope.parties) or 'none'}")
-        ends = f" (until {end})" if end else ""
-        console.print(f"[bold]Horizon[/bold]   {scope.horizon_days} days{ends}")
-        console.print(f"[bold]Success[/bold]   {scope.success_test or 'not stated'}")
+        # TRANSLATORS: in place of an empty list (of places, parties, indicators seen): one word
+        # that fits any of them.
+        nothing = gettext("none")
+        days = scope.horizon_days
+        if end:
+            # TRANSLATORS: the scope's horizon; %(day)s is YYYY-MM-DD.
+            horizon = ngettext(
+                "%(days)s days (until %(day)s)", "%(days)s days (until %(day)s)", days
+            )
+        else:
+            horizon = ngettext("%(days)s days", "%(days)s days", days)
+        # TRANSLATORS: the row labels of `backchannel scope show`: Problem, Places, Parties,
+        # Horizon, Success (how success will be tested).
+        rows = [
+            (gettext("Problem"), scope.problem),
+            (gettext("Places"), ", ".join(scope.places) or nothing),
+            (gettext("Parties"), ", ".join(scope.parties) or nothing),
+            (gettext("Horizon"), horizon % {"days": days, "day": end}),
+            (gettext("Success"), scope.success_test or gettext("not stated")),
+        ]
+        width = max(cell_len(label) for label, _ in rows) + 3
+        for label, value in rows:
+            pad = " " * (width - cell_len(label))
+            console.print(f"{styled(label, 'bold')}{pad}{value}")
         show_findings(findings, console)
 
     emit(data, json_out, human)

@@ -11,7 +11,17 @@ from rich.table import Table
 from rich.text import Text
 
 from backchannel.cli.app import app as root
-from backchannel.cli.output import EXIT_BLOCKED, emit, err_console, exit_with
+from backchannel.cli.output import (
+    EXIT_BLOCKED,
+    conflicting,
+    emit,
+    err_console,
+    exit_with,
+    roster_title,
+    styled,
+    warning_label,
+)
+from backchannel.i18n import N_, gettext
 
 if TYPE_CHECKING:
     from backchannel.services.selection import SelectionResult
@@ -33,11 +43,15 @@ def result_json(result: SelectionResult) -> dict[str, object]:
     }
 
 
+# TRANSLATORS: the column headings of the roster `backchannel select` chooses.
+SELECT_COLUMNS = (N_("id"), N_("party"), N_("category"), N_("gender"), N_("affiliation"))
+
+
 def show_result(result: SelectionResult, console: Console) -> None:
     if result.status == "ok":
-        table = Table(title=f"Roster ({len(result.roster)} people)", title_justify="left")
-        for column in ("id", "party", "category", "gender", "affiliation"):
-            table.add_column(column)
+        table = Table(title=roster_title(len(result.roster)), title_justify="left")
+        for column in SELECT_COLUMNS:
+            table.add_column(gettext(column))
         for c in result.roster:
             cells = (c.id, c.party, str(c.category), c.gender, c.affiliation)
             table.add_row(*(Text(v) for v in cells))
@@ -45,9 +59,9 @@ def show_result(result: SelectionResult, console: Console) -> None:
         console.print(result.explanation, markup=False)
     else:
         console.print(result.explanation, markup=False)
-        console.print("Conflicting rules: " + ", ".join(result.conflicts), markup=False)
+        console.print(conflicting(result.conflicts), markup=False)
     for warning in result.warnings:
-        console.print(f"[yellow]Warning:[/yellow] {warning}")
+        console.print(f"{styled(warning_label(), 'yellow')} {warning}")
 
 
 @root.command(
@@ -79,7 +93,7 @@ def select(
     from backchannel.services.selection import select_from_files
 
     if not json_out and err_console.is_terminal:
-        with err_console.status("Choosing the roster..."):
+        with err_console.status(gettext("Choosing the roster...")):
             result = select_from_files(pool, rules, time_limit=time_limit)
     else:
         result = select_from_files(pool, rules, time_limit=time_limit)

@@ -11,9 +11,10 @@ from typing import Annotated
 import typer
 
 from backchannel.cli.app import app as root
-from backchannel.cli.context import PASSPHRASE_ENV, read_passphrase, ref
+from backchannel.cli.context import PASSPHRASE_ENV, plain_file, read_passphrase, ref
 from backchannel.cli.output import out_console, warn
 from backchannel.domain.errors import WorkspaceError
+from backchannel.i18n import gettext
 from backchannel.services import accounts
 from backchannel.services.workspace import Workspace, open_url, open_workspace
 from backchannel.web.settings import Settings
@@ -37,11 +38,11 @@ def _open_demo(documents: Path | None) -> tuple[Workspace, Settings]:
     # The demo's people and places are fictional; a one-off passphrase keeps the file
     # encrypted without asking for one. Set BACKCHANNEL_PASSPHRASE to choose it.
     passphrase = os.environ.get(PASSPHRASE_ENV) or secrets.token_urlsafe(24)
-    out_console.print(f"Building the demo dialogue in {folder}/ ...")
+    out_console.print(gettext("Building the demo dialogue in %(folder)s/ ...") % {"folder": folder})
     result = build_demo(folder, passphrase)
     ws = open_workspace(result.workspace, passphrase)
     logins = accounts.add_demo_accounts(ws)
-    out_console.print("Demo logins (fictional dialogue; passwords made for this run):")
+    out_console.print(gettext("Demo logins (fictional dialogue; passwords made for this run):"))
     for login in logins:
         out_console.print(
             f"  {login.handle:<15} {login.password:<18} {login.role.value}: {login.note}",
@@ -110,7 +111,7 @@ def serve(
         where = ref(ctx)
         passphrase = None if where.insecure else read_passphrase()
         if where.insecure:
-            warn(f"{where.path} is a plain SQLite file: anyone with the file can read it.")
+            warn(plain_file(where.path))
         ws = open_workspace(where.path, passphrase)
         settings = Settings(
             workspace=where.path, passphrase=passphrase, plain=where.insecure, documents=documents
@@ -122,9 +123,15 @@ def serve(
         raise
     if host not in _LOOPBACK:
         warn(
-            f"serving on {host}: put the workbench behind TLS (a reverse proxy) so that "
-            "passwords and session cookies never cross the network in clear."
+            gettext(
+                "serving on %(host)s: put the workbench behind TLS (a reverse proxy) so that "
+                "passwords and session cookies never cross the network in clear."
+            )
+            % {"host": host}
         )
     app = create_app(settings, workspace=ws)
-    out_console.print(f"Serving the workbench at http://{host}:{port}/ (Ctrl+C to stop)")
+    out_console.print(
+        gettext("Serving the workbench at http://%(host)s:%(port)s/ (Ctrl+C to stop)")
+        % {"host": host, "port": port}
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -13,9 +13,11 @@ from rich.table import Table
 from backchannel.cli.app import app as root
 from backchannel.cli.output import emit, warn
 from backchannel.domain.support import PLAIN, OptionSupport
+from backchannel.i18n import N_, gettext, ngettext
 from backchannel.services.support import BRIDGING, SupportReport, support_from_file
 
-TOO_FEW = "too few to show"
+# TRANSLATORS: in a party's column of the support table: too few raters to show a mean.
+TOO_FEW = N_("too few to show")
 
 
 class Method(StrEnum):
@@ -60,27 +62,42 @@ def show_report(report: SupportReport, console: Console) -> None:
         {p for o in table.options for p, _ in o.by_party}
         | {p for o in table.options for p in o.withheld}
     )
-    score_name = "support" if table.method == PLAIN else "bridging"
-    grid = Table(title=f"Support across parties ({table.method}, {report.raters} raters)")
-    for heading in ("rank", "option", "n", "mean", score_name, *parties):
-        grid.add_column(heading, justify="left" if heading == "option" else "right", no_wrap=True)
+    # TRANSLATORS: column headings of the support table: the score of the plain method
+    # (the lowest party mean), or of the bridging method (Community Notes' term).
+    score_name = gettext("support") if table.method == PLAIN else gettext("bridging")
+    # TRANSLATORS: %(method)s stays in English: plain or bridging.
+    title = ngettext(
+        "Support across parties (%(method)s, %(raters)s raters)",
+        "Support across parties (%(method)s, %(raters)s raters)",
+        report.raters,
+    )
+    grid = Table(title=title % {"method": table.method, "raters": report.raters})
+    # TRANSLATORS: column headings of the support table: the option's rank, the option, the
+    # mean of its ratings ("n", the number of ratings, stays as it is).
+    headings = (gettext("rank"), gettext("option"), "n", gettext("mean"), score_name)
+    for n, heading in enumerate((*headings, *parties)):
+        grid.add_column(heading, justify="left" if n == 1 else "right", no_wrap=True)
+    too_few = gettext(TOO_FEW)
     for o in table.options:
         means = o.party_means()
         cells = [
-            _cell(means[p]) if p in means else (TOO_FEW if p in o.withheld else "") for p in parties
+            _cell(means[p]) if p in means else (too_few if p in o.withheld else "") for p in parties
         ]
         grid.add_row(str(o.rank), o.option, str(o.n), _cell(o.mean), _cell(o.support), *cells)
     console.print(grid)
     if table.method == PLAIN:
-        console.print(
+        said = gettext(
             "Support is the lowest party mean: an option is only as strong as its support in "
-            f"the least convinced party. Parties with fewer than {table.k} raters of an option "
+            "the least convinced party. Parties with fewer than %(k)s raters of an option "
             "are not shown and do not enter its support."
         )
+        console.print(said % {"k": table.k})
     else:
         console.print(
-            "Bridging is each option's intercept after a one-factor model of raters and "
-            "options: the support its ratings show once viewpoint is accounted for."
+            gettext(
+                "Bridging is each option's intercept after a one-factor model of raters and "
+                "options: the support its ratings show once viewpoint is accounted for."
+            )
         )
 
 

@@ -8,14 +8,16 @@
 
 Drawn with matplotlib's object API (a ``Figure`` on the Agg canvas, never pyplot), like
 ``evidence/charts.py``. Labels are option titles, party codes and captured text: never a
-person.
+person. The pictures' own words come in English unless the caller gives them in the
+record's language (`HeatmapWords`, `InterestsWords`; services/_meeting_record_words.py).
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from matplotlib.axes import Axes
@@ -51,6 +53,7 @@ _KIND_FILL = {
     ItemKind.POLITICAL: "#e9ecf2",
     ItemKind.OPERATIONAL: "#e9ecf2",
 }
+_ARABIC = re.compile(r"[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 MAX_OPTIONS = 30
 MAX_CELL_LINES = 16
 
@@ -65,6 +68,53 @@ class HeatRow:
     cells: Mapping[str, float | None]
     mean: float | None
     support: float | None
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}"
+
+
+def _heat_note(k: int) -> str:
+    return (
+        "Mean rating per party, ranked by support (the lowest party mean).\n"
+        f"Grey: fewer than {k} raters of the party, withheld. \u2013: no rating from that party."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HeatmapWords:
+    """The heatmap's own words: its last two columns, the scale's ends, a withheld cell,
+    the note under it (given k), what was left out (given how many) and how a mean is
+    written."""
+
+    overall: str = "all"
+    support: str = "support"
+    against: str = "-2 against"
+    in_favour: str = "+2 for"
+    too_few: str = "too few"
+    note: Callable[[int], str] = _heat_note
+    more: Callable[[int], str] = lambda n: f" {n} more options not drawn."
+    number: Callable[[float], str] = _signed
+
+
+def _options_note(count: int) -> str:
+    return f"{count} option{'s' if count != 1 else ''}" if count else "no option yet"
+
+
+@dataclass(frozen=True, slots=True)
+class InterestsWords:
+    """The interests map's own words: each kind's name, the word under a constraint's, how
+    many options address an item (none: "no option yet"), lines left out, and the note."""
+
+    kinds: Mapping[ItemKind, str] = field(default_factory=lambda: {k: k.label for k in ItemKind})
+    constraint: str = "constraint"
+    options: Callable[[int], str] = _options_note
+    more: Callable[[int], str] = lambda n: f"\u2026 {n} more lines"
+    arrow: str = "\u2192"  # from an item to how many options address it (← right to left)
+    note: str = (
+        "Each item with its code; under it, how many options address it. Red: no option "
+        "addresses it yet."
+    )
 
 
 def _check_out(out: Path) -> None:
@@ -96,11 +146,12 @@ def support_heatmap(
     *,
     title: str = "Support across parties",
     k: int = 3,
+    words: HeatmapWords = HeatmapWords(),
 ) -> Path:
     """Write the options-by-parties heatmap to `out` (rows in the order given); return it."""
     _check_out(out)
     shown = list(rows[:MAX_OPTIONS])
-    columns = [*parties, "all", "support"]
+    columns = [*parties, words.overall, words.support]
     height_in = 1.3 + 0.4 * max(len(shown), 1)
     figure = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, facecolor="white")
     FigureCanvasAgg(figure)
@@ -115,7 +166,7 @@ def support_heatmap(
         ]
         values += [(row.mean, row.mean is None), (row.support, row.support is None)]
         for x, (value, absent) in enumerate(values):
-            _cell(axes, x, y, value, absent=absent, norm=norm, extra=x >= len(parties))
+            _cell(axes, x, y, value, absent=absent, norm=norm, extra=x >= len(parties), words=words)
     axes.set_xlim(0, len(columns))
     axes.set_ylim(max(len(shown), 1), 0)
     axes.axvline(len(parties), color=INK, linewidth=1.2)
@@ -129,17 +180,13 @@ def support_heatmap(
     for side in axes.spines.values():
         side.set_visible(False)
     colourbar = figure.colorbar(_mappable(norm), cax=bar, ticks=[-2, -1, 0, 1, 2])
-    colourbar.ax.set_yticklabels(["-2 against", "-1", "0", "+1", "+2 for"], fontsize=6.5)
+    colourbar.ax.set_yticklabels([words.against, "-1", "0", "+1", words.in_favour], fontsize=6.5)
     colourbar.outline.set_visible(False)
     figure.text(0.02, 1 - 0.28 / height_in, _text(title, 90), fontsize=11, color=INK, weight="bold")
     figure.text(
         0.02,
         0.12 / height_in,
-        "Mean rating per party, ranked by support (the lowest party mean).\n"
-        f"Grey: fewer than {k} raters of the party, withheld. \u2013: no rating from that party."
-        + (
-            f" {len(rows) - MAX_OPTIONS} more options not drawn." if len(rows) > MAX_OPTIONS else ""
-        ),
+        words.note(k) + (words.more(len(rows) - MAX_OPTIONS) if len(rows) > MAX_OPTIONS else ""),
         fontsize=6.5,
         color=FAINT,
     )
@@ -163,15 +210,16 @@ def _cell(
     absent: bool,
     norm: Normalize,
     extra: bool,
+    words: HeatmapWords,
 ) -> None:
     fill: str | tuple[float, float, float, float]
     if absent:
         fill, text, colour = "#ffffff", "\u2013", FAINT
     elif value is None:
-        fill, text, colour = WITHHELD, "too few", "#555555"
+        fill, text, colour = WITHHELD, words.too_few, "#555555"
     else:
         fill = _RATING(norm(value))
-        text = f"{value:+.2f}"
+        text = words.number(value)
         colour = "white" if abs(value) >= 1.25 else INK
     axes.add_patch(Rectangle((x, y), 1, 1, facecolor=fill, edgecolor=GRID, linewidth=1.5))
     axes.text(
@@ -195,6 +243,7 @@ def interests_chart(
     out: Path,
     *,
     title: str = "Interests and constraints by party",
+    words: InterestsWords = InterestsWords(),
 ) -> Path:
     """Write the party-by-item map to `out`: item kinds down, parties across; under each
     item, how many options address it (from `addressed`, by item code)."""
@@ -204,7 +253,9 @@ def interests_chart(
     label_w = 0.55
     column_in = WIDTH_IN * 0.96 / (label_w + len(parties))
     wrap = max(14, int(column_in * 72 / (ITEM_FONT * 0.56)))
-    cells = {(k, p): _cell_lines(imap.cell(k, p), addressed, wrap) for k in kinds for p in parties}
+    cells = {
+        (k, p): _cell_lines(imap.cell(k, p), addressed, wrap, words) for k in kinds for p in parties
+    }
     heights = [max(2, *(len(cells[(k, p)]) for p in parties)) + 0.6 for k in kinds]
     line_in = 0.118
     height_in = 1.25 + line_in * sum(heights) + 0.3
@@ -234,12 +285,19 @@ def interests_chart(
             Rectangle((0, y), label_w, h, facecolor=_KIND_FILL[kind], edgecolor=GRID, linewidth=2)
         )
         axes.text(
-            0.06, y + 0.35, kind.label, ha="left", va="top", fontsize=8, weight="bold", color=INK
+            0.06,
+            y + 0.35,
+            words.kinds.get(kind, kind.label),
+            ha="left",
+            va="top",
+            fontsize=8,
+            weight="bold",
+            color=INK,
         )
         axes.text(
             0.06,
             y + 1.35,
-            "constraint" if kind.is_constraint else "",
+            words.constraint if kind.is_constraint else "",
             ha="left",
             va="top",
             fontsize=7,
@@ -261,7 +319,7 @@ def interests_chart(
                     fontsize=ITEM_FONT,
                     family="DejaVu Sans",
                     color={"note": FAINT, "gap": ALARM}.get(style, INK),
-                    style="italic" if style in ("note", "gap") else "normal",
+                    style="italic" if style in ("note", "gap") and _slants(line) else "normal",
                 )
         y += h
     axes.set_ylim(total, -0.9)
@@ -269,16 +327,20 @@ def interests_chart(
     figure.text(
         0.02,
         0.15 / height_in,
-        "Each item with its code; under it, how many options address it. Red: no option "
-        "addresses it yet.",
+        words.note,
         fontsize=6.5,
         color=FAINT,
     )
     return _save(figure, out)
 
 
+def _slants(line: str) -> bool:
+    """Whether a line may be set in italics: DejaVu Sans Oblique has no Arabic letters."""
+    return _ARABIC.search(line) is None
+
+
 def _cell_lines(
-    items: Sequence[PartyItem], addressed: Mapping[str, int], wrap: int
+    items: Sequence[PartyItem], addressed: Mapping[str, int], wrap: int, words: InterestsWords
 ) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     for item in items:
@@ -287,9 +349,9 @@ def _cell_lines(
         lines.append((wrapped[0], "text"))
         lines.extend((w, "text") for w in wrapped[1:])
         count = addressed.get(code, 0)
-        note = f"{count} option{'s' if count != 1 else ''}" if count else "no option yet"
-        lines.append(("    \u2192 " + note, "note" if count else "gap"))
+        note = words.options(count)
+        lines.append((f"    {words.arrow} " + note, "note" if count else "gap"))
     if len(lines) > MAX_CELL_LINES:
         rest = len(lines) - MAX_CELL_LINES + 1
-        lines = [*lines[: MAX_CELL_LINES - 1], (f"\u2026 {rest} more lines", "note")]
+        lines = [*lines[: MAX_CELL_LINES - 1], (words.more(rest), "note")]
     return lines

@@ -40,13 +40,29 @@ class PlacedFinding:
         )
 
 
-def lint_brief(data: dict[str, Any], lint: NeutralityLinter) -> list[PlacedFinding]:
-    """Every neutrality finding in the brief's words, placed by section and paragraph."""
+def _placed(data: dict[str, Any], lint: NeutralityLinter) -> list[PlacedFinding]:
     text, offsets = content.lint_text(content.lint_parts(data))
     placed = []
     for finding in lint.lint(text):
         _start, section, paragraph = next(o for o in reversed(offsets) if o[0] <= finding.start)
         placed.append(PlacedFinding(finding, section, paragraph, finding_id(finding)))
+    return placed
+
+
+def lint_brief(
+    data: dict[str, Any], lint: NeutralityLinter, english: dict[str, Any] | None = None
+) -> list[PlacedFinding]:
+    """Every neutrality finding in the brief's words, placed by section and paragraph.
+
+    `english`, for a brief in another language, is the same brief in English: the evidence
+    (written in whatever language) is then read as it is in an English brief, so that the
+    translated words around it cannot change how it is read, and the findings there are
+    added to those of the brief as the reader sees it, once each.
+    """
+    placed = _placed(data, lint)
+    if english is not None:
+        seen = {p.finding_id for p in placed}
+        placed += [p for p in _placed(english, lint) if p.finding_id not in seen]
     return placed
 
 

@@ -7,6 +7,11 @@ PDF's keywords, and the code in white 1-point text on each section. The register
 each copy, the interlocutor's code (an office, never a person), the copy's number and the
 wordings it was drawn from, so `backchannel trace` can name the copy a leak came from.
 
+A copy is written in the language being rendered (`i18n.speaking`); its code picks the same
+wordings in every language, and the register keeps the wordings of all the room's
+languages, so a copy stays traceable in the language it went out in after the edition is
+rendered again in another.
+
 Copies are registered when they are built (before the gate), once per edition (the
 meeting whose packages they carry) and interlocutor: rendering again keeps each copy's code
 and number.
@@ -20,17 +25,25 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from backchannel import i18n
 from backchannel.domain.dialogue import Dialogue, Meeting
 from backchannel.domain.documents import DocumentKind
 from backchannel.domain.errors import NotFoundError
-from backchannel.domain.fingerprint import best_code
+from backchannel.domain.fingerprint import Slot, best_code
 from backchannel.gate import Gate
+from backchannel.i18n import N_, gettext
 from backchannel.render.typst_pdf import render_pdf
 from backchannel.services import _aide_memoire_words as words
 from backchannel.services import _clock
 from backchannel.services import audit as audit_service
 from backchannel.services.documents import Outgoing, export_from_workspace
-from backchannel.services.outputs import Packaged, issue_date, long_date, packaged
+from backchannel.services.outputs import (
+    Packaged,
+    issue_date,
+    language_fields,
+    long_date,
+    packaged,
+)
 from backchannel.services.workspace import Workspace
 from backchannel.store import meetings_repository, repository
 from backchannel.store.outputs_repository import (
@@ -46,12 +59,12 @@ CODE_LENGTH = 6
 CODES_TRIED = 24  # fresh codes compared for each new copy: the most distinct one is kept
 MARK = "bc"
 HEADINGS = {
-    "purpose": "Purpose",
-    "summary": "Summary of the discussion",
-    "package": "The package",
-    "steps": "Steps, in sequence",
-    "sensitivities": "Sensitivities each party raised",
-    "asks": "What is asked of the reader",
+    "purpose": N_("Purpose"),
+    "summary": N_("Summary of the discussion"),
+    "package": N_("The package"),
+    "steps": N_("Steps, in sequence"),
+    "sensitivities": N_("Sensitivities each party raised"),
+    "asks": N_("What is asked of the reader"),
 }
 
 
@@ -76,42 +89,58 @@ def _new_code(taken: set[str]) -> str:
 
 
 def meeting_dates(meeting: Meeting) -> str:
+    """The days of a meeting: 18–19 January 2027, 30 January – 1 February 2027."""
     first = meeting.starts
     last = date.fromordinal(first.toordinal() + meeting.days - 1)
     if meeting.days == 1:
         return long_date(first)
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{long_date(last)}"
-    return f"{first:%-d %B} – {long_date(last)}"
+    if i18n.current() == "en":
+        return f"{first:%-d %B} – {long_date(last)}"
+    from babel.dates import format_skeleton
+
+    return f"{format_skeleton('MMMMd', first, locale=i18n.current())} – {long_date(last)}"
 
 
 def _party_labels(dialogue: Dialogue, gate: Gate) -> tuple[dict[str, str], dict[str, str]]:
     """How the text names each party, in a sentence and as a heading: by its name unless
-    the gate finds that the name points to a participant (then by its code)."""
+    the gate finds that the name points to a participant (then by its code). In English a
+    name takes "the" in a sentence; in another language it stays as written."""
     in_text, headings = {}, {}
     for party in dialogue.parties:
+        code = {"code": party.code}
         if any(f.participant is not None for f in gate.scan(party.name)):
-            in_text[party.code] = f"party {party.code}"
-            headings[party.code] = f"Party {party.code}"
+            # TRANSLATORS: a party named by its code in a sentence: "Seen from party B".
+            in_text[party.code] = gettext("party %(code)s") % code
+            # TRANSLATORS: a party named by its code as a heading.
+            headings[party.code] = gettext("Party %(code)s") % code
             continue
         name = party.name
-        second = name.split()[1:2]
-        if second and second[0][:1].islower():
-            name = name[:1].lower() + name[1:]
-        in_text[party.code] = name if name.lower().startswith("the ") else f"the {name}"
-        headings[party.code] = f"{party.name} (party {party.code})"
+        if i18n.current() == "en":
+            second = name.split()[1:2]
+            if second and second[0][:1].islower():
+                name = name[:1].lower() + name[1:]
+            name = name if name.lower().startswith("the ") else f"the {name}"
+        in_text[party.code] = name
+        # TRANSLATORS: a heading: "Government of Sarnland (party A)".
+        headings[party.code] = gettext("%(name)s (party %(code)s)") % {"name": party.name, **code}
     return in_text, headings
 
 
-def _source(ws: Workspace, p: Packaged, gate: Gate) -> words.Source:
+def _later_meetings(ws: Workspace, p: Packaged) -> list[Meeting]:
+    with ws.read() as conn:
+        return [m for m in meetings_repository.load_meetings(conn) if m.number > p.meeting.number]
+
+
+def _source(p: Packaged, gate: Gate, later: list[Meeting]) -> words.Source:
+    """What the copies are written from, in the language being rendered."""
     view = p.view
     number = p.meeting.number
-    with ws.read() as conn:
-        later = [m for m in meetings_repository.load_meetings(conn) if m.number > number]
     reaction = (
-        f"before the next meeting, on {long_date(later[0].starts)}"
+        gettext("before the next meeting, on %(date)s") % {"date": long_date(later[0].starts)}
         if later
-        else "within two weeks of receiving this copy"
+        else gettext("within two weeks of receiving this copy")
     )
     in_text, headings = _party_labels(p.dialogue, gate)
     return words.Source(
@@ -132,18 +161,38 @@ def copy_data(
 ) -> dict[str, Any]:
     """Every string of one copy, in the wordings its code picks (for the gate and Typst)."""
     body = words.realise(text.sections, code)
+    numbers = {"number": to.number, "total": to.total}
     return {
-        "title": words.TITLE,
+        "title": gettext(words.TITLE),
         "subtitle": subtitle,
-        "marking": words.MARKING,
+        "marking": gettext(words.MARKING),
         "date": long_date(today),
-        "copy": f"{to.number} of {to.total}",
-        "copy_line": f"Copy {to.number} of {to.total}",
+        # TRANSLATORS: a copy's number in the header, after "Copy": "Copy 2 of 6".
+        "copy": gettext("%(number)s of %(total)s") % numbers,
+        # TRANSLATORS: under the title of a numbered copy, after "CONFIDENTIAL ·".
+        "copy_line": gettext("Copy %(number)s of %(total)s") % numbers,
         "mark": mark(code),
         "keywords": ["aide-memoire", mark(code)],
-        "headings": HEADINGS,
+        "headings": {k: gettext(v) for k, v in HEADINGS.items()},
         **body,
+        **language_fields(),
     }
+
+
+def _every_language(
+    sources: dict[str, words.Source], to: words.Recipient
+) -> tuple[words.CopyText, tuple[Slot, ...]]:
+    """One copy's text in the language being rendered, and the slots of its text in every
+    language of the room (the same slot keys, each with its language's wordings)."""
+    current = i18n.current()
+    text = words.copy_text(sources[current], to)
+    slots = {(s.key, s.variants): s for s in text.slots}
+    for lang in i18n.LANGUAGES:
+        if lang != current:
+            with i18n.speaking(lang):
+                for s in words.copy_text(sources[lang], to).slots:
+                    slots.setdefault((s.key, s.variants), s)
+    return text, tuple(slots.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +218,11 @@ def issue_copies(
         gate = Gate(repository.load_candidates(conn))
         existing = {c.interlocutor: c for c in load_copies(conn, edition)}
         taken = set(copy_codes(conn))
-    src = _source(ws, p, gate)
+    later = _later_meetings(ws, p)
+    sources = {}
+    for lang in i18n.LANGUAGES:
+        with i18n.speaking(lang):
+            sources[lang] = _source(p, gate, later)
     numbers = {code: c.number for code, c in existing.items()}
     for i in dialogue.interlocutors:
         numbers.setdefault(i.code, max(numbers.values(), default=0) + 1)
@@ -178,13 +231,12 @@ def issue_copies(
     fresh: list[CopyRecord] = []
     for i in dialogue.interlocutors:
         to = words.Recipient(i.code, i.name, numbers[i.code], total)
-        text = words.copy_text(src, to)
-        slots = text.slots
+        text, slots = _every_language(sources, to)
         old = existing.get(i.code)
         if old is None:
             tried = [_new_code(taken) for _ in range(CODES_TRIED)]
             others = [c.record.code for c in issued] + [c.code for c in existing.values()]
-            code = best_code(tried, others, slots)
+            code = best_code(tried, others, text.slots)
             taken.add(code)
             record = CopyRecord(code, edition, i.code, to.number, now, slots)
             fresh.append(record)

@@ -11,6 +11,10 @@ input is fixed or the finding is approved as intended (`approve_brief_finding`).
 goes out as `brief.pdf`, `brief.html` and one numbered copy per participant,
 `brief-<code>.pdf`, whose code is recorded in the workspace so that a leaked copy can be
 traced; the code never carries the participant's name.
+
+The brief's own words are in the language being rendered (`i18n.speaking`); the linter
+reads it in that language and, for another than English, in English too, so that the
+evidence is checked as in an English brief whatever words stand around it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from backchannel import i18n
 from backchannel.domain.brief import NEUTRAL, collect_sources
 from backchannel.domain.dialogue import Dialogue
 from backchannel.domain.documents import DocumentKind
@@ -177,22 +182,13 @@ def approve_brief_finding(ws: Workspace, finding: str, reason: str, actor: str =
 # --- building --------------------------------------------------------------------------------
 
 
-def _meeting(dialogue: Dialogue, today: date) -> str | None:
+def _meeting(dialogue: Dialogue, today: date) -> content.NextMeeting | None:
     coming = sorted((m for m in dialogue.meetings if m.starts >= today), key=lambda m: m.starts)
     if not coming:
         return None
     m = coming[0]
     order = sorted(dialogue.meetings, key=lambda x: x.starts).index(m) + 1
-    ordinal = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(order)
-    which = f"the {ordinal} meeting" if ordinal else f"meeting {m.number}"
-    end = date.fromordinal(m.starts.toordinal() + m.days - 1)
-    if m.days == 1:
-        span = content.long_date(m.starts)
-    elif end.month == m.starts.month:
-        span = f"{m.starts.day}\u2013{content.long_date(end)}"
-    else:
-        span = f"{content.long_date(m.starts)} \u2013 {content.long_date(end)}"
-    return f"{which}, {span}"
+    return content.NextMeeting(order, m.number, m.starts, m.days)
 
 
 def _contested_labels(evidence: content.Evidence) -> dict[str, str]:
@@ -215,6 +211,7 @@ def _monthly(conn: Connection) -> tuple[dict[tuple[int, int], int], str]:
     for e in events:
         monthly[(e.day.year, e.day.month)] += e.fatalities
     layout = {"ucdp": "UCDP GED", "acled": "ACLED"}.get(repository.events_layout(conn) or "", "")
+    # Drawn in the chart, whose own words (evidence/brief_charts.py) are English: so is this.
     note = f"Fatalities: events CSV ({layout} layout), {len(events):,} events." if events else ""
     return dict(monthly), note
 
@@ -332,21 +329,33 @@ def has_inputs(ws: Workspace) -> bool:
         )
 
 
-def compose(ws: Workspace, workdir: Path) -> tuple[dict[str, Any], dict[str, Path]]:
-    """The brief's data and its drawings (made in `workdir / "brief"`), not yet linted."""
+def _compose(
+    ws: Workspace, workdir: Path
+) -> tuple[dict[str, Any], dict[str, Path], dict[str, Any] | None]:
+    """The brief's data in the language being rendered, its drawings, and, when that language
+    is not English, the same data in English for the linter (None in English)."""
     if not has_inputs(ws):
         raise NotFoundError("no evidence for the brief yet: run 'backchannel brief import'")
     evidence, monthly, note = gather(ws)
     workdir = workdir / "brief"  # the brief's drawings apart from other documents'
     workdir.mkdir(parents=True, exist_ok=True)
     drawing, timeline, figures = _draw(evidence, workdir, monthly, note)
-    data = content.brief_data(
-        evidence,
-        date=content.long_date(_clock.today()),
-        drawing=drawing,
-        timeline_chart=timeline,
-        figures_chart=figures,
-    )
+    today = _clock.today()
+
+    def data_now() -> dict[str, Any]:
+        return content.brief_data(
+            evidence,
+            date=content.long_date(today),
+            drawing=drawing,
+            timeline_chart=timeline,
+            figures_chart=figures,
+        )
+
+    data = data_now()
+    english = None
+    if i18n.current() != "en":
+        with i18n.speaking("en"):
+            english = data_now()
     images = {
         name: chart.path
         for name, chart in (
@@ -356,17 +365,32 @@ def compose(ws: Workspace, workdir: Path) -> tuple[dict[str, Any], dict[str, Pat
         )
         if chart is not None
     }
+    return data, images, english
+
+
+def compose(ws: Workspace, workdir: Path) -> tuple[dict[str, Any], dict[str, Path]]:
+    """The brief's data and its drawings (made in `workdir / "brief"`), not yet linted."""
+    data, images, _english = _compose(ws, workdir)
     return data, images
+
+
+def _findings(
+    ws: Workspace, data: dict[str, Any], english: dict[str, Any] | None
+) -> list[PlacedFinding]:
+    """The linter reads the brief as the reader will, and in English as well when it is in
+    another language: the evidence is checked as in an English brief (the same findings,
+    the same ids, so an approval holds in every language) and the translated words too."""
+    return lint_brief(data, linter(ws), english=english)
 
 
 def check_brief(ws: Workspace) -> list[tuple[PlacedFinding, bool]]:
     """Every neutrality finding of the brief as it would be built now, and whether it is
     approved. Nothing is written."""
     with tempfile.TemporaryDirectory(prefix="backchannel-brief-") as tmp:
-        data, _images = compose(ws, Path(tmp))
+        data, _images, english = _compose(ws, Path(tmp))
     with ws.read() as conn:
         approved = approvals_repository.approved_ids(conn)
-    return [(f, f.finding_id in approved) for f in lint_brief(data, linter(ws))]
+    return [(f, f.finding_id in approved) for f in _findings(ws, data, english)]
 
 
 def build_brief(ws: Workspace, workdir: Path, *, required: bool = True) -> list[Outgoing]:
@@ -376,11 +400,11 @@ def build_brief(ws: Workspace, workdir: Path, *, required: bool = True) -> list[
     """
     if not required and not has_inputs(ws):
         return []
-    data, images = compose(ws, workdir)
+    data, images, english = _compose(ws, workdir)
     with ws.read() as conn:
         approved = approvals_repository.approved_ids(conn)
     blocking = [
-        f for f in lint_brief(data, linter(ws)) if f.finding.blocks and f.finding_id not in approved
+        f for f in _findings(ws, data, english) if f.finding.blocks and f.finding_id not in approved
     ]
     if blocking:
         shown = "; ".join(f.describe() for f in blocking[:MAX_SHOWN])

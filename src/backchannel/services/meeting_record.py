@@ -6,6 +6,10 @@ Like every document it passes the non-attribution gate: the data below holds eve
 the reader sees, in the PDF and in the two pictures. Parties appear by code, as in the
 roster report (a party's name may also be a participant's affiliation), and no rater is
 ever shown: only party figures from at least k raters.
+
+The record is written in the language being rendered (`i18n.speaking`, `--lang`): its
+headings, labels and sentences come from the catalogs (services/_meeting_record_words.py),
+dates and numbers as the language writes them; what people wrote stays as written.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from backchannel import i18n
 from backchannel.domain.capture import (
     FramingKind,
     MeetingCapture,
@@ -24,54 +29,60 @@ from backchannel.domain.documents import DocumentKind
 from backchannel.domain.errors import NotFoundError
 from backchannel.domain.meetings import LeftOpen
 from backchannel.domain.support import PLAIN
+from backchannel.i18n import N_, gettext, ngettext
 from backchannel.render.typst_pdf import render_pdf
 from backchannel.services import _clock
+from backchannel.services import _meeting_record_words as w
 from backchannel.services.dialogue import get_dialogue
 from backchannel.services.documents import Outgoing, export_from_workspace
 from backchannel.services.meeting_ratings import MeetingSupport, stored_support
 from backchannel.services.meetings import MeetingView, meeting_numbers, meeting_view
+from backchannel.services.outputs import language_fields
 from backchannel.services.workspace import Workspace
 
 FILENAME = "meeting-record.pdf"
 HEATMAP = "meeting-support.png"
 INTERESTS = "meeting-interests.png"
-MARKING = "Confidential — facilitators only"
-TOO_FEW = "too few"
-NOTICE = (
-    "Captured without attribution under the Chatham House Rule: points carry at most a "
-    "party, shown by its code; ratings are anonymous, and a party's figure from fewer than "
-    "{k} raters is withheld."
-)
+MARKING = N_("Confidential — facilitators only")
+TOO_FEW = w.TOO_FEW
 
 
-def _num(value: float | None) -> str:
-    return "–" if value is None else f"{value:+.2f}"
-
-
-def _dates(view: MeetingView) -> str:
-    m = view.meeting
-    first = m.starts
-    if m.days == 1:
-        return f"{first:%-d %B %Y}"
-    return f"{first:%-d %B %Y}, {m.days} days"
-
-
-def _hm(minutes: int) -> str:
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d}"
+def _notice(k: int) -> str:
+    return ngettext(
+        "Captured without attribution under the Chatham House Rule: points carry at most a "
+        "party, shown by its code; ratings are anonymous, and a party's figure from fewer "
+        "than %(num)s rater is withheld.",
+        "Captured without attribution under the Chatham House Rule: points carry at most a "
+        "party, shown by its code; ratings are anonymous, and a party's figure from fewer "
+        "than %(num)s raters is withheld.",
+        k,
+    ) % {"num": k}
 
 
 def _left_open(left: LeftOpen, titles: dict[str, str]) -> dict[str, list[str]]:
     return {
         "untested": [
-            f"{titles.get(u.option.code, u.option.title)} ({u.option.code}): not yet tested "
-            f"for {', '.join(u.missing) if u.missing else 'any party'}"
+            gettext("%(option)s (%(code)s): not yet tested for %(parties)s")
+            % {
+                "option": w.own(titles.get(u.option.code, u.option.title)),
+                "code": w.own(u.option.code),
+                "parties": w.own(", ".join(u.missing)) if u.missing else gettext("any party"),
+            }
             for u in left.untested
         ],
-        "questions": [f"{q.option}, party {q.party}: {q.text}" for q in left.questions],
+        "questions": [
+            gettext("%(option)s, party %(party)s: %(text)s")
+            % {"option": w.own(q.option), "party": w.own(q.party), "text": w.own(q.text)}
+            for q in left.questions
+        ],
         "steps": [
-            f"{f.step.id} ({f.package}, due {f.step.when:%-d %B %Y}): {f.step.what}"
+            gettext("%(step)s (%(package)s, due %(date)s): %(what)s")
+            % {
+                "step": w.own(f.step.id),
+                "package": w.own(f.package),
+                "date": i18n.long_day(f.step.when),
+                "what": w.own(f.step.what),
+            }
             for f in left.steps
         ],
     }
@@ -81,11 +92,11 @@ def _rounds(view: MeetingView) -> list[dict[str, Any]]:
     return [
         {
             "cells": [
-                t.name.value,
-                _hm(t.planned),
-                _hm(t.spent) if t.entered else "not reached",
+                w.term(t.name),
+                w.duration(t.planned),
+                w.duration(t.spent) if t.entered else gettext("not reached"),
                 str(t.entered),
-                f"+{_hm(t.over)}" if t.over else "",
+                f"+{w.duration(t.over)}" if t.over else "",
             ],
             "flag": t.over > 0,
         }
@@ -98,12 +109,14 @@ def _capture(capture: MeetingCapture, titles: dict[str, str]) -> dict[str, Any]:
     return {
         "statements": [f.text for f in capture.framings if f.kind is FramingKind.STATEMENT],
         "reframings": [
-            (f"Party {f.party}: " if f.party else "") + f.text
+            gettext("Party %(party)s: %(text)s") % {"party": w.own(f.party), "text": w.own(f.text)}
+            if f.party
+            else w.own(f.text)
             for f in capture.framings
             if f.kind is FramingKind.REFRAMING
         ],
         "items": [
-            [i.code, i.party, i.kind.label, i.text, ", ".join(served.get(i.code, ())) or "–"]
+            [i.code, i.party, w.term(i.kind), i.text, ", ".join(served.get(i.code, ())) or "–"]
             for i in capture.items
         ],
         "options": [
@@ -117,8 +130,13 @@ def _capture(capture: MeetingCapture, titles: dict[str, str]) -> dict[str, Any]:
         ],
         "tests": [
             {
-                "heading": f"{titles.get(t.option, t.option)} ({t.option}), party {t.party}",
-                "answers": [[name, text] for name, text in t.answers()],
+                "heading": gettext("%(option)s (%(code)s), party %(party)s")
+                % {
+                    "option": w.own(titles.get(t.option, t.option)),
+                    "code": w.own(t.option),
+                    "party": w.own(t.party),
+                },
+                "answers": [[w.term(name), text] for name, text in t.answers()],
                 "questions": list(t.questions),
             }
             for t in capture.tests
@@ -132,7 +150,7 @@ def _capture(capture: MeetingCapture, titles: dict[str, str]) -> dict[str, Any]:
                         str(s.position),
                         s.step.what,
                         s.step.who,
-                        f"{s.step.when:%-d %b %Y}",
+                        i18n.day(s.step.when),
                         s.step.how,
                         s.step.test,
                     ]
@@ -148,6 +166,7 @@ def _support(found: MeetingSupport | None, parties: tuple[str, ...]) -> dict[str
     if found is None:
         return None
     table = found.report.table
+    too_few = gettext(TOO_FEW)
     rows = []
     for o in table.options:
         means = o.party_means()
@@ -156,19 +175,50 @@ def _support(found: MeetingSupport | None, parties: tuple[str, ...]) -> dict[str
                 str(o.rank),
                 f"{found.titles.get(o.option, o.option)} ({o.option})",
                 str(o.n),
-                _num(o.mean),
-                _num(o.support),
+                w.signed(o.mean),
+                w.signed(o.support),
                 *(
-                    _num(means[p]) if p in means else (TOO_FEW if p in o.withheld else "–")
+                    w.signed(means[p]) if p in means else (too_few if p in o.withheld else "–")
                     for p in parties
                 ),
             ]
         )
+    report = found.report
+    # TRANSLATORS: how many took part in the ratings: "16 raters, 108 ratings"
+    raters = gettext("%(raters)s, %(ratings)s") % {
+        "raters": ngettext("%(num)s rater", "%(num)s raters", report.raters)
+        % {"num": report.raters},
+        "ratings": ngettext("%(num)s rating", "%(num)s ratings", report.ratings)
+        % {"num": report.ratings},
+    }
+    # The plain method's only note (services/support.py): which parties' figures are withheld.
+    withheld = sorted({p for o in table.options for p in o.withheld})
+    notes = (
+        [
+            ngettext(
+                "party figures from fewer than %(num)s rater are withheld (too few to show) "
+                "for some options: %(parties)s.",
+                "party figures from fewer than %(num)s raters are withheld (too few to show) "
+                "for some options: %(parties)s.",
+                table.k,
+            )
+            % {"num": table.k, "parties": w.own(", ".join(withheld))}
+        ]
+        if withheld
+        else []
+    )
     return {
-        "header": ["Rank", "Option", "n", "Mean", "Support", *parties],
+        "header": [*w.header(w.SUPPORT_HEADER), *parties],
         "rows": rows,
-        "raters": f"{found.report.raters} raters, {found.report.ratings} ratings",
-        "notes": list(found.report.notes),
+        "raters": raters,
+        "intro": gettext(
+            "Participants rated each option from −2 (strongly against) to +2 (strongly "
+            "for), anonymously (%(raters)s). The support score is the lowest party mean: an "
+            "option is only as strong as its support in the least convinced party. Ties are "
+            "broken by the overall mean."
+        )
+        % {"raters": raters},
+        "notes": notes,
         "image": HEATMAP,
     }
 
@@ -180,30 +230,39 @@ def record_data(
     capture = view.capture
     titles = {o.code: o.title for o in capture.options} | (found.titles if found else {})
     parties = view.parties or tuple(sorted({i.party for i in capture.items}))
-    backs = [f"{m.at:%-d %b %H:%M}: back to {m.to}. {m.reason}" for m in view.progress.backs()]
+    backs = [
+        gettext("%(when)s: back to %(round)s. %(reason)s")
+        % {"when": w.moment(m.at), "round": w.term(m.to), "reason": w.own(m.reason)}
+        for m in view.progress.backs()
+    ]
     return {
-        "title": f"Meeting record: meeting {view.meeting.number}",
+        "title": gettext("Meeting record: meeting %(num)s") % {"num": view.meeting.number},
         "subtitle": title,
-        "marking": MARKING,
-        "date": _clock.today().strftime("%-d %B %Y"),
-        "notice": NOTICE.format(k=k),
+        "marking": gettext(MARKING),
+        "date": i18n.long_day(_clock.today()),
+        "notice": _notice(k),
         "meeting": {
-            "when": _dates(view),
-            "venue": view.meeting.venue or "not recorded",
-            "state": view.progress.describe(),
-            "parties": ", ".join(parties) or "none",
+            "when": w.when(view.meeting.starts, view.meeting.days),
+            "venue": view.meeting.venue or gettext("not recorded"),
+            "state": w.progress(view.progress),
+            # TRANSLATORS: no party yet, in the record's table of the meeting
+            "parties": ", ".join(parties) or gettext("none"),
         },
         "rounds": {
-            "header": ["Round", "Timebox", "Taken", "Entered", "Over"],
+            "header": w.header(w.ROUNDS_HEADER),
             "rows": _rounds(view),
             "backs": backs,
-            "warnings": list(view.warnings),
+            "warnings": w.warnings(view),
         },
         "carried_in": _left_open(view.carried_in, titles),
         "capture": _capture(capture, titles),
         "interests_image": INTERESTS if capture.items else None,
         "support": _support(found, parties),
         "left_open": _left_open(view.left_open, titles),
+        "words": w.words(),
+        "items_header": w.header(w.ITEMS_HEADER),
+        "steps_header": w.header(w.STEPS_HEADER),
+        **language_fields(),
     }
 
 
@@ -231,7 +290,8 @@ def record_documents(ws: Workspace, number: int, workdir: Path, title: str) -> l
             interests_map(capture.items, view.parties),
             {code: len(opts) for code, opts in served.items()},
             workdir / INTERESTS,
-            title=f"Interests and constraints by party, meeting {number}",
+            title=gettext("Interests and constraints by party, meeting %(num)s") % {"num": number},
+            words=w.interests_words(),
         )
         images[INTERESTS] = path
         pictures.append(
@@ -261,8 +321,9 @@ def record_documents(ws: Workspace, number: int, workdir: Path, title: str) -> l
             rows,
             parties,
             workdir / HEATMAP,
-            title=f"Support across parties, meeting {number}",
+            title=gettext("Support across parties, meeting %(num)s") % {"num": number},
             k=k,
+            words=w.heatmap_words(),
         )
         images[HEATMAP] = path
         pictures.append(

@@ -57,9 +57,17 @@ def long_date(day: date) -> str:
 
 
 def language_fields() -> dict[str, str]:
-    """The document's language and direction, for the Typst templates and the DOCX."""
+    """The document's language and direction, for the Typst templates and the DOCX, and the
+    house style's own words in it (the header's "Copy", the footer's "1 of 3")."""
     lang = i18n.current()
-    return {"lang": lang, "dir": i18n.direction(lang)}
+    return {
+        "lang": lang,
+        "dir": i18n.direction(lang),
+        # TRANSLATORS: in a document's header, before its copy number: "Copy 2 of 6"
+        "copy_label": gettext("Copy"),
+        # TRANSLATORS: in a document's footer, between page numbers: "page 1 of 3"
+        "page_of": gettext("of"),
+    }
 
 
 def steps_words(n: int) -> str:
@@ -285,7 +293,27 @@ def _tracked(ws: Workspace) -> tuple[list[fu.Tracked], dict[int, date], dict[str
     return tracked, {m.number: m.starts for m in meetings}, titles
 
 
+def _step_description(t: fu.Tracked, titles: dict[str, str]) -> str:
+    """A step's event text: who, how, the test, its status and its package, each labelled
+    in the language being rendered (what people wrote stays as written)."""
+    return "\n".join(
+        [
+            # TRANSLATORS: a line of a calendar event; %(who)s is who acts, as written.
+            gettext("Who: %(who)s") % {"who": t.step.who},
+            gettext("How: %(how)s") % {"how": t.step.how},
+            # TRANSLATORS: a calendar event's line: how anyone could tell the step was done.
+            gettext("Test: %(test)s") % {"test": t.step.test},
+            # TRANSLATORS: %(status)s is a step's status: planned, under way, done, dropped.
+            gettext("Status: %(status)s") % {"status": gettext(fu.label(t.step.status))},
+            gettext("Package: %(title)s (meeting %(number)s)")
+            % {"title": titles.get(t.package, t.package), "number": t.meeting},
+        ]
+    )
+
+
 def calendar_data(ws: Workspace, today: date) -> dict[str, Any] | None:
+    """The calendar's events in the language being rendered; UIDs and categories do not
+    depend on it, so importing it again in another language updates the same events."""
     tracked, starts, titles = _tracked(ws)
     if not tracked:
         return None
@@ -296,16 +324,9 @@ def calendar_data(ws: Workspace, today: date) -> dict[str, Any] | None:
         {
             "uid": f"step-{t.step.id}-{key}@backchannel.invalid",
             "day": t.step.when.isoformat(),
-            "summary": f"Step {t.step.id}: {t.step.what}",
-            "description": "\n".join(
-                [
-                    f"Who: {t.step.who}",
-                    f"How: {t.step.how}",
-                    f"Test: {t.step.test}",
-                    f"Status: {fu.label(t.step.status)}",
-                    f"Package: {titles.get(t.package, t.package)} (meeting {t.meeting})",
-                ]
-            ),
+            # TRANSLATORS: a calendar event's title: "Step s2: Agree the cholera threshold".
+            "summary": gettext("Step %(id)s: %(what)s") % {"id": t.step.id, "what": t.step.what},
+            "description": _step_description(t, titles),
             "categories": ["step", fu.label(t.step.status)],
             "cancelled": t.step.status is StepStatus.DROPPED,
         }
@@ -315,14 +336,25 @@ def calendar_data(ws: Workspace, today: date) -> dict[str, Any] | None:
         {
             "uid": f"review-m{r.meeting}-d{r.day}-{key}@backchannel.invalid",
             "day": r.on.isoformat(),
-            "summary": f"Review of the steps at {r.day} days (meeting {r.meeting})",
-            "description": "Steps due since the last review: " + (", ".join(r.steps) or "none"),
+            "summary": ngettext(
+                "Review of the steps at %(num)s day (meeting %(number)s)",
+                "Review of the steps at %(num)s days (meeting %(number)s)",
+                r.day,
+            )
+            % {"num": r.day, "number": r.meeting},
+            "description": gettext("Steps due since the last review: %(steps)s")
+            % {
+                # TRANSLATORS: after "Steps due since the last review:", when no step was.
+                "steps": ", ".join(r.steps) or gettext("none")
+            },
             "categories": ["review"],
             "cancelled": False,
         }
         for r in board.reviews
     ]
-    return {"name": f"Steps: {dialogue.title}", "events": events}
+    # TRANSLATORS: the calendar's name: "Steps: Humanitarian access triggers in the Sarn
+    # corridor".
+    return {"name": gettext("Steps: %(title)s") % {"title": dialogue.title}, "events": events}
 
 
 def build_calendar(

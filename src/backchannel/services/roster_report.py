@@ -13,30 +13,29 @@ people in the pool).
 from __future__ import annotations
 
 import tempfile
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from backchannel import i18n
 from backchannel.domain.documents import DocumentKind
 from backchannel.domain.errors import NotFoundError
 from backchannel.domain.mix import MixRules, Rule, RuleKind, holds
-from backchannel.domain.people import Candidate, Category
+from backchannel.domain.people import Category
+from backchannel.i18n import gettext, ngettext
 from backchannel.render.typst_pdf import render_pdf
 from backchannel.services import _clock
+from backchannel.services import _roster_report_words as words
 from backchannel.services.documents import Outgoing, export_from_workspace
+from backchannel.services.outputs import language_fields
 from backchannel.services.roster import RosterView, reach_of, roster_view
 from backchannel.services.workspace import Workspace
 
 FILENAME = "roster-report.pdf"
 CHART_NAME = "roster-mix.png"
-MARKING = "Confidential — facilitators only"
-NOTICE = (
-    "This report names no one: ids refer to the facilitators' register in the workspace. "
-    "Parties are shown by their code."
-)
-_NONE = "none"
+MARKING = words.MARKING
+NOTICE = words.NOTICE
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,36 +132,40 @@ def mix_of(view: RosterView) -> Mix:
 
 
 def label(category: str) -> str:
-    """`technical_expert` -> `technical expert`."""
-    return category.replace("_", " ")
-
-
-def _bounds(row: MixRow) -> str:
-    if row.low is not None and row.high is not None:
-        return f"{row.low} to {row.high}"
-    if row.low is not None:
-        return f"at least {row.low}"
-    if row.high is not None:
-        return f"at most {row.high}"
-    return "no rule"
+    """`technical_expert` -> `technical expert` (in the language being rendered)."""
+    return words.category(category)
 
 
 def _mix_rows(mix: Mix) -> list[dict[str, Any]]:
     """One table: size, then each category, party and gender value, the group named once."""
     groups = (
-        ("Size", [mix.size]),
-        ("Category", mix.categories),
-        ("Party", mix.parties),
-        ("Gender", mix.genders),
+        ("size", [mix.size]),
+        ("category", mix.categories),
+        ("party", mix.parties),
+        ("gender", mix.genders),
     )
+    # TRANSLATORS: the groups of the roster report's mix table
+    names = {"size": gettext("Size"), "category": gettext("Category")}
+    names |= {"party": gettext("Party"), "gender": gettext("Gender")}
+
+    def shown(group: str, row: MixRow) -> str:
+        if group == "size":
+            # TRANSLATORS: the size row of the mix table: how many people are on the roster
+            return gettext("people")
+        if group == "category":
+            return label(row.label)
+        if group == "gender" and row.label == "not stated":
+            return words.not_stated()
+        return row.label
+
     return [
         {
             "cells": [
-                group if n == 0 else "",
-                label(r.label) if group == "Category" else r.label,
+                names[group] if n == 0 else "",
+                shown(group, r),
                 str(r.count),
-                _bounds(r),
-                "yes" if r.holds else "NO",
+                words.bounds(r.low, r.high),
+                words.holds(r.holds),
             ],
             "flag": not r.holds,
             "first": n == 0,
@@ -172,40 +175,6 @@ def _mix_rows(mix: Mix) -> list[dict[str, Any]]:
     ]
 
 
-def _asks(rule: Rule) -> str:
-    subject = label(rule.subject)
-    asks = {
-        RuleKind.SIZE_MIN: f"at least {rule.limit} people",
-        RuleKind.SIZE_MAX: f"at most {rule.limit} people",
-        RuleKind.CATEGORY_MIN: f"at least {rule.limit} {subject}",
-        RuleKind.CATEGORY_MAX: f"at most {rule.limit} {subject}",
-        RuleKind.PARTY_MIN: f"at least {rule.limit} from party {rule.subject}",
-        RuleKind.PARTY_MAX: f"at most {rule.limit} from party {rule.subject}",
-        RuleKind.GENDER_MIN_SHARE: f"at least {float(rule.share):.0%} gender {rule.subject}",
-        RuleKind.AFFILIATION_MAX_PER: f"at most {rule.limit} from one organisation",
-        RuleKind.CHANNEL_REQUIRED: "a channel to it",
-        RuleKind.INCLUDE: "on the roster",
-        RuleKind.EXCLUDE: "not on the roster",
-    }
-    return asks[rule.kind]
-
-
-def _found(rule: Rule, roster: Sequence[Candidate]) -> str:
-    """What the roster has, for one rule: a count, or ids (never an organisation's name)."""
-    if rule.kind is RuleKind.AFFILIATION_MAX_PER:
-        most = Counter(c.affiliation for c in roster if c.affiliation).most_common(1)
-        return f"at most {most[0][1] if most else 0} from one"
-    if rule.kind is RuleKind.CHANNEL_REQUIRED:
-        return ", ".join(c.id for c in roster if rule.counts(c)) or _NONE
-    if rule.kind in (RuleKind.INCLUDE, RuleKind.EXCLUDE):
-        return "on the roster" if any(rule.counts(c) for c in roster) else "not on the roster"
-    count = sum(rule.counts(c) for c in roster)
-    if rule.kind is RuleKind.GENDER_MIN_SHARE:
-        share = count / len(roster) if roster else 0.0
-        return f"{count} of {len(roster)} ({share:.0%})"
-    return str(count)
-
-
 def _rule_name(rule: Rule) -> str:
     """The dotted name, with the channel's name on its own line so the column stays narrow."""
     if rule.kind is RuleKind.CHANNEL_REQUIRED:
@@ -213,90 +182,86 @@ def _rule_name(rule: Rule) -> str:
     return rule.name
 
 
+def _reach_rows(view: RosterView) -> list[dict[str, Any]]:
+    rows = []
+    for r in reach_of(view):
+        channel = r.channel
+        if not r.interlocutor:
+            channel = gettext("%(channel)s (not an interlocutor)") % {"channel": channel}
+        rows.append(
+            {
+                "cells": [
+                    channel,
+                    r.party or "—",
+                    words.yes(r.required),
+                    # TRANSLATORS: no participant reaches this interlocutor (in capitals)
+                    ", ".join(r.through) or gettext("NO ONE"),
+                ],
+                "flag": not r.through and (r.required or r.interlocutor),
+            }
+        )
+    return rows
+
+
 def report_data(view: RosterView, mix: Mix, chart: Path | None) -> dict[str, Any]:
-    """Every string the reader sees, for the template and for the gate."""
+    """Every string the reader sees, for the template and for the gate, in the language
+    being rendered (`i18n.speaking`)."""
     people = view.participants
     rules = view.rules
     always = [v.message for v in view.violations if v.rule in ("available", "conflicts")]
     broken = {v.rule for v in view.violations}
-    consented = len(people) - len(view.without_consent)
-    if view.charter_version is None:
-        charter = "none adopted yet"
-        consent_line = "No charter adopted yet: nobody has consented to the ground rules."
-    else:
-        charter = f"v{view.charter_version}"
-        consent_line = f"{consented} of {len(people)} participants consented to charter {charter}."
-    summary = [
-        f"{len(people)} participants; the rules allow {_bounds(mix.size)}.",
-        f"{len(rules.rules.rules)} rules in force"
-        + (" (the defaults: no mix rules were set)" if rules.defaults else "")
-        + f"; {len([r for r in rules.rules.rules if r.name in broken])} broken"
-        + (f"; {len(always)} availability or seating problem(s)." if always else "."),
-        f"{len(view.warnings)} editorial warning(s).",
-        consent_line,
-    ]
+    version = view.charter_version
+    summary = words.summary(
+        len(people),
+        words.bounds(mix.size.low, mix.size.high),
+        rules=len(rules.rules.rules),
+        defaults=rules.defaults,
+        broken=len([r for r in rules.rules.rules if r.name in broken]),
+        problems=len(always),
+        warnings=len(view.warnings),
+        consented=len(people) - len(view.without_consent),
+        version=version,
+    )
+    set_on = None if rules.set_at is None else i18n.long_day(rules.set_at)
     return {
-        "title": "Roster report",
+        "title": gettext(words.TITLE),
         "subtitle": view.dialogue.title,
-        "marking": MARKING,
-        "date": _clock.today().strftime("%-d %B %Y"),
-        "notice": NOTICE,
+        "marking": gettext(MARKING),
+        "date": i18n.long_day(_clock.today()),
+        "notice": gettext(NOTICE),
         "summary": summary,
         "roster": {
-            "header": ["Id", "Party", "Category", "Gender", "Channels", "Consent"],
+            "header": words.words(words.ROSTER_HEADER),
             "rows": [
                 {
                     "cells": [
                         c.id,
                         c.party,
                         label(c.category.value),
-                        c.gender or "not stated",
-                        "; ".join(c.channels) or _NONE,
-                        view.consent_note(c.id),
+                        c.gender or words.not_stated(),
+                        "; ".join(c.channels) or words.none(),
+                        words.consent_note(version, view.consents.get(c.id)),
                     ],
                     "flag": c.id in view.without_consent,
                 }
                 for c in people
             ],
         },
-        "mix": {
-            "header": ["", "", "On the roster", "The rules allow", "Holds"],
-            "rows": _mix_rows(mix),
-        },
+        "mix": {"header": words.words(words.MIX_HEADER), "rows": _mix_rows(mix)},
         "chart": None
         if chart is None
-        else {
-            "image": CHART_NAME,
-            "caption": "Participants by category, party and gender. Dashed marks: the "
-            "minimum a rule sets; solid marks: the maximum; red bars are outside a rule.",
-        },
-        "reach": {
-            "header": ["Interlocutor or channel", "Party", "Required", "Reached through"],
-            "rows": [
-                {
-                    "cells": [
-                        r.channel + ("" if r.interlocutor else " (not an interlocutor)"),
-                        r.party or "—",
-                        "yes" if r.required else "no",
-                        ", ".join(r.through) or "NO ONE",
-                    ],
-                    "flag": not r.through and (r.required or r.interlocutor),
-                }
-                for r in reach_of(view)
-            ],
-        },
+        else {"image": CHART_NAME, "caption": gettext(words.CHART_CAPTION)},
+        "reach": {"header": words.words(words.REACH_HEADER), "rows": _reach_rows(view)},
         "rules": {
-            "source": "the defaults (size 10 to 16): no mix rules were set"
-            if rules.defaults or rules.set_at is None
-            else f"the dialogue's mix rules, set {rules.set_at:%-d %B %Y}",
-            "header": ["Rule", "Asks", "The roster has", "Holds"],
+            "intro": words.rules_intro(words.rules_source(rules.defaults, set_on)),
+            "header": words.words(words.RULES_HEADER),
             "rows": [
                 {
                     "cells": [
                         _rule_name(r),
-                        _asks(r),
-                        _found(r, people),
-                        "yes" if holds(r, people) else "NO",
+                        words.asks(r),
+                        words.found(r, people),
+                        words.holds(holds(r, people)),
                     ],
                     "flag": not holds(r, people),
                 }
@@ -306,13 +271,13 @@ def report_data(view: RosterView, mix: Mix, chart: Path | None) -> dict[str, Any
         },
         "warnings": list(view.warnings),
         "consent": {
-            "charter": charter,
+            "charter": words.charter(version),
+            "current": words.current_charter(version),
             "missing": list(view.without_consent),
-            "hint": "Adopt a charter ('backchannel charter adopt'), then record each "
-            "participant's consent ('backchannel consent record ID --how ...')."
-            if view.charter_version is None
-            else "Record each consent with 'backchannel consent record ID --how ...'.",
+            "hint": words.consent_hint(version),
         },
+        "labels": words.labels(),
+        **language_fields(),
     }
 
 
@@ -327,14 +292,16 @@ def roster_report_documents(view: RosterView, workdir: Path) -> list[Outgoing]:
             MixBar(label(r.label) if categories else r.label, r.count, r.low, r.high) for r in rows
         ]
 
+    n = len(view.participants)
     chart = roster_chart(
         [
-            ("By category", bars(mix.categories, categories=True)),
-            ("By party", bars(mix.parties)),
-            ("By gender", bars(mix.genders)),
+            (gettext("By category"), bars(mix.categories, categories=True)),
+            (gettext("By party"), bars(mix.parties)),
+            (gettext("By gender"), bars(mix.genders)),
         ],
         workdir / CHART_NAME,
-        title=f"Roster mix: {len(view.participants)} participants",
+        title=ngettext("Roster mix: %(num)s participant", "Roster mix: %(num)s participants", n)
+        % {"num": n},
     )
     data = report_data(view, mix, chart)
     return [
