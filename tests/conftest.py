@@ -36,6 +36,31 @@ def demo_dir() -> Path:
     return DEMO
 
 
+DEMO_PASSPHRASE = "demo fixture passphrase"
+
+
+@pytest.fixture(scope="session")
+def demo_passphrase() -> str:
+    return DEMO_PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What `backchannel demo OUTDIR` writes, built once for the whole run (it is among the
+    slowest fixtures). Read it, never write into it: copy `workspace.bch` first to change it."""
+    from backchannel.services.demo import build_demo
+
+    out = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as env:
+        home = tmp_path_factory.mktemp("demo-home")
+        env.setenv("BACKCHANNEL_HOME", str(home))
+        env.setenv("MPLCONFIGDIR", str(home / "mpl"))
+        env.delenv("BACKCHANNEL_PASSPHRASE", raising=False)
+        env.delenv("BACKCHANNEL_LANG", raising=False)
+        build_demo(out, DEMO_PASSPHRASE, lang="en")
+    return out
+
+
 # --- the two stores: an encrypted SQLCipher file and a PostgreSQL database ----------------------
 # `make test` runs pytest inside scripts/pg-test-server.sh, which starts a throwaway PostgreSQL
 # server and sets BACKCHANNEL_TEST_PG_URL. Without it the PostgreSQL tests fail (never skip);

@@ -22,27 +22,18 @@ from pypdf import PdfReader
 from backchannel import i18n
 from backchannel.services import _aide_memoire_words as words
 from backchannel.services import aide_memoire, outputs
-from backchannel.services.demo import build_demo
 from backchannel.services.trace import EXCERPT_WORDS, Leak, trace, trace_leak
 from backchannel.services.workspace import Workspace, open_workspace
 
-PASS = "aide-memoire languages test"
 WHAT = "Circulate a one-page list of three triggers and their thresholds for comment."
 WHO = "The facilitation team"
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    build_demo(out, PASS, lang="en")
-    return out
-
-
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path) -> Iterator[Workspace]:
+def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
     copy = tmp_path / "w.bch"
     shutil.copyfile(demo / "workspace.bch", copy)
-    opened = open_workspace(copy, PASS)
+    opened = open_workspace(copy, demo_passphrase)
     yield opened
     opened.close()
 

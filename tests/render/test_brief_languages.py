@@ -20,29 +20,20 @@ from backchannel import i18n
 from backchannel.services import _brief_content as content
 from backchannel.services import brief as brief_service
 from backchannel.services.brief import BriefFiles
-from backchannel.services.demo import build_demo
 from backchannel.services.documents import export_from_workspace
 from backchannel.services.workspace import Workspace, open_workspace
 from backchannel.store import brief_repository
 
-PASS = "brief languages"
 LANGS = ["fr", "es", "ru", "ar"]
 HEADINGS = tuple(content.SECTIONS.values())
 LOADED = "Terrorists attacked the convoy near Halvik."
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    build_demo(out, PASS)
-    return out
-
-
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path) -> Iterator[Workspace]:
+def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
     copy = tmp_path / "w.bch"
     shutil.copyfile(demo / "workspace.bch", copy)
-    opened = open_workspace(copy, PASS)
+    opened = open_workspace(copy, demo_passphrase)
     yield opened
     opened.close()
 

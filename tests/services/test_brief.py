@@ -21,11 +21,9 @@ from backchannel.services import audit as audit_service
 from backchannel.services import brief as brief_service
 from backchannel.services import dialogue as dialogue_service
 from backchannel.services.brief import BriefFiles
-from backchannel.services.demo import build_demo
 from backchannel.services.workspace import Workspace, open_workspace
 from backchannel.store import brief_repository, repository
 
-PASS = "brief test"
 SECTIONS = (
     "About this brief",
     "The area",
@@ -36,18 +34,11 @@ SECTIONS = (
 )
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    build_demo(out, PASS)
-    return out
-
-
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path) -> Iterator[Workspace]:
+def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
     copy = tmp_path / "w.bch"
     copy.write_bytes((demo / "workspace.bch").read_bytes())
-    workspace = open_workspace(copy, PASS)
+    workspace = open_workspace(copy, demo_passphrase)
     yield workspace
     workspace.close()
 
@@ -70,10 +61,10 @@ def timeline_with(tmp_path: Path, event: str, view: str = "") -> Path:
 class TestDemoBrief:
     """`backchannel demo` writes the brief, its HTML and one numbered copy per participant."""
 
-    def test_files(self, demo: Path) -> None:
+    def test_files(self, demo: Path, demo_passphrase: str) -> None:
         names = {p.name for p in demo.iterdir()}
         assert {"brief.pdf", "brief.html"} <= names
-        ws = open_workspace(demo / "workspace.bch", PASS)
+        ws = open_workspace(demo / "workspace.bch", demo_passphrase)
         with ws.read() as conn:
             roster = repository.roster_ids(conn)
             codes = brief_repository.copy_codes(conn)
@@ -99,8 +90,8 @@ class TestDemoBrief:
         assert len(images) >= 3
         assert all(len(img.data) > 20_000 for img in images)
 
-    def test_each_copy_carries_its_number_and_code(self, demo: Path) -> None:
-        ws = open_workspace(demo / "workspace.bch", PASS)
+    def test_each_copy_carries_its_number_and_code(self, demo: Path, demo_passphrase: str) -> None:
+        ws = open_workspace(demo / "workspace.bch", demo_passphrase)
         with ws.read() as conn:
             codes = brief_repository.copy_codes(conn)
         ws.close()
@@ -238,7 +229,7 @@ class TestNoEvidence:
     """Without evidence there is no brief: an error when asked for, nothing otherwise."""
 
     def test_required(self, tmp_path: Path) -> None:
-        ws = open_workspace(tmp_path / "e.bch", PASS, create=True)
+        ws = open_workspace(tmp_path / "e.bch", "brief test", create=True)
         dialogue_service.init_dialogue(ws, Dialogue("Empty"))
         with pytest.raises(NotFoundError):
             brief_service.build_brief(ws, tmp_path)

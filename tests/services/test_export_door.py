@@ -13,22 +13,12 @@ from backchannel.domain.errors import BlockingFindingError
 from backchannel.gate import Gate
 from backchannel.readers.candidates import read_candidates
 from backchannel.services import audit as audit_service
-from backchannel.services.demo import build_demo
 from backchannel.services.documents import (
     Outgoing,
     approve_finding,
     export_from_workspace,
 )
 from backchannel.services.workspace import Workspace, open_workspace
-
-PASS = "door test"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    build_demo(out, PASS)
-    return out
 
 
 def visible_text(path: Path) -> str:
@@ -58,8 +48,8 @@ class TestEveryDemoDocument:
             assert [] == [(path.name, f.kind, f.participant) for f in named]
         assert scanned >= 3
 
-    def test_each_export_is_audited(self, demo: Path) -> None:
-        ws = open_workspace(demo / "workspace.bch", PASS)
+    def test_each_export_is_audited(self, demo: Path, demo_passphrase: str) -> None:
+        ws = open_workspace(demo / "workspace.bch", demo_passphrase)
         exported = {e.subject for e in audit_service.entries(ws, action="export")}
         assert {p.name for p in demo.iterdir() if p.suffix != ".bch"} == exported
         assert audit_service.verify(ws).intact
@@ -77,10 +67,10 @@ def leaky(name: str) -> Outgoing:
 
 
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path) -> Workspace:
+def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Workspace:
     copy = tmp_path / "w.bch"
     copy.write_bytes((demo / "workspace.bch").read_bytes())
-    return open_workspace(copy, PASS)
+    return open_workspace(copy, demo_passphrase)
 
 
 class TestBlocking:

@@ -23,11 +23,9 @@ from backchannel.gate import Gate
 from backchannel.readers.candidates import read_candidates
 from backchannel.services import aide_memoire, outputs
 from backchannel.services import audit as audit_service
-from backchannel.services.demo import build_demo
 from backchannel.services.meetings import back_round, capture_step, meeting_view
 from backchannel.services.workspace import Workspace, open_workspace
 
-PASS = "outputs test"
 TODAY = date(2027, 2, 10)
 STEPS = (
     ("Circulate a one-page list of three triggers and their thresholds for comment.",
@@ -45,18 +43,11 @@ STEPS = (
 )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    build_demo(out, PASS)
-    return out
-
-
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path) -> Iterator[Workspace]:
+def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
     copy = tmp_path / "w.bch"
     shutil.copyfile(demo / "workspace.bch", copy)
-    opened = open_workspace(copy, PASS)
+    opened = open_workspace(copy, demo_passphrase)
     yield opened
     opened.close()
 
@@ -175,7 +166,7 @@ class TestAideMemoire:
         }
 
     def test_each_copy_shows_its_number_and_carries_its_marks(
-        self, ws: Workspace, demo: Path
+        self, ws: Workspace, demo: Path, demo_passphrase: str
     ) -> None:
         for c in aide_memoire.register(ws):
             path = demo / f"aide-memoire-{c.code}.pdf"
@@ -256,7 +247,7 @@ class TestCalendar:
         assert len({str(e.get("uid")) for e in events}) == len(events)
 
     def test_uids_are_stable_and_a_dropped_step_is_cancelled(
-        self, ws: Workspace, demo: Path, tmp_path: Path
+        self, ws: Workspace, demo: Path, demo_passphrase: str, tmp_path: Path
     ) -> None:
         outputs.set_step_status(ws, "s2", StepStatus.DROPPED, note="overtaken by events")
         (path,) = outputs.render_calendar(ws, tmp_path)

@@ -16,25 +16,17 @@ from pypdf import PdfReader
 from backchannel.domain.errors import BadInputError
 from backchannel.services import aide_memoire
 from backchannel.services.aide_memoire import CopyLine
-from backchannel.services.demo import build_demo
 from backchannel.services.trace import EXCERPT_WORDS, Leak, trace, trace_leak
 from backchannel.services.workspace import Workspace, open_workspace
 
-PASS = "trace test"
-
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo")
-    build_demo(out, PASS)
-    return out
-
-
-@pytest.fixture(scope="module")
-def ws(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+def ws(
+    demo: Path, demo_passphrase: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Workspace]:
     copy = tmp_path_factory.mktemp("ws") / "w.bch"
     shutil.copyfile(demo / "workspace.bch", copy)
-    opened = open_workspace(copy, PASS)
+    opened = open_workspace(copy, demo_passphrase)
     yield opened
     opened.close()
 
@@ -93,7 +85,12 @@ class TestFromThePdf:
             assert f"copy {c.number} of 6 of the aide-mémoire" in found.message
 
     def test_the_wording_alone_when_the_marks_are_stripped(
-        self, ws: Workspace, demo: Path, copies: tuple[CopyLine, ...], tmp_path: Path
+        self,
+        ws: Workspace,
+        demo: Path,
+        demo_passphrase: str,
+        copies: tuple[CopyLine, ...],
+        tmp_path: Path,
     ) -> None:
         c = copies[2]
         stripped = tmp_path / "stripped.txt"
@@ -109,7 +106,12 @@ class TestFromARetypedExcerpt:
 
     @pytest.mark.parametrize("part", [0.0, 0.4, 1.0])
     def test_each_copy(
-        self, ws: Workspace, demo: Path, copies: tuple[CopyLine, ...], part: float
+        self,
+        ws: Workspace,
+        demo: Path,
+        demo_passphrase: str,
+        copies: tuple[CopyLine, ...],
+        part: float,
     ) -> None:
         for c in copies:
             words = body_words(demo / f"aide-memoire-{c.code}.pdf")
@@ -143,7 +145,7 @@ class TestMarks:
         assert 0.9 == pytest.approx(found.confidence)
 
     def test_a_mark_against_the_wording(
-        self, ws: Workspace, demo: Path, copies: tuple[CopyLine, ...]
+        self, ws: Workspace, demo: Path, demo_passphrase: str, copies: tuple[CopyLine, ...]
     ) -> None:
         a, b = copies[0], copies[1]
         words = body_words(demo / f"aide-memoire-{a.code}.pdf")
