@@ -49,6 +49,16 @@ class TestEncryption:
             assert needle.encode("utf-8") not in raw
         assert not raw.startswith(b"SQLite format 3")
 
+    def test_only_its_owner_can_read_the_file(self, tmp_path: Path) -> None:
+        """0600 like the documents, whatever the umask; the journal takes the same mode."""
+        path = tmp_path / "d.bch"
+        ws = open_workspace(path, "correct horse", create=True)
+        dialogue_service.save_candidates(ws, [a_candidate()])
+        modes = {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir()}
+        ws.close()
+        assert 0o600 == modes["d.bch"]
+        assert {0o600} == set(modes.values())
+
     def test_the_right_passphrase_reads_it_back(self, tmp_path: Path) -> None:
         path = tmp_path / "d.bch"
         ws = open_workspace(path, "correct horse", create=True)

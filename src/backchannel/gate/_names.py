@@ -88,6 +88,12 @@ _PLACE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?i:plaza|calle|avenida|paseo|rue|place|avenue|boulevard|quai|piazza|via"
     r"|lake|mount|mont|cape|port|fort|san|santa|santo|são|saint|sainte|st|ste)\.?[ \t-]+\Z"
 )
+# "in X", or "en X, Region": a place or a time, not a person ("in Grace's view" is).
+_IN_BEFORE = re.compile(r"(?<![^\W\d_])(?:in|en|dans)[ \t]+\Z")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_REGION_AFTER = re.compile(
+    r",[ \t]+[A-ZÀ-Þ][a-zà-ÿ]{3,}(?:[ \t]+(?:del?|la)[ \t]+[A-Z]\w+)?[ \t]*[,.;:)]"
+)
 # Articles before a given name make it a thing, not a person: "El Niño", "La Paz".
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:El|La|Los|Las|Al|Le|Les)[ \t]+\Z")
 # Given names that are also adjectives: before one of these nouns they are the adjective
@@ -360,6 +366,11 @@ class Scanner:
         """True when the words around a lone part make it a place (see _PLACE_AFTER)."""
         if _PLACE_AFTER.match(text, end) is not None:
             return True
+        if _IN_BEFORE.search(text, max(0, start - 8), start) is not None:
+            # "in Meskerem" (a month), "en Guadalupe, Santander" (a town, then its region)
+            if not _POSSESSIVE.match(text, end):
+                if text[start - 3 : start - 1].lower() == "in" or _REGION_AFTER.match(text, end):
+                    return True
         return _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
 
     @staticmethod

@@ -61,11 +61,17 @@ _CATEGORY_HEADS = {
     "voice": "community_voice",
 }
 _DETERMINER = re.compile(r"\b(the|a|an|one|our|their|this|that)\s+", re.IGNORECASE)
-_MODIFIERS = re.compile(r"(?:[\w'’-]+\s+){0,4}\Z")
+_MODIFIERS = re.compile(r"(?:[\w'’-]+[\s-]+){0,4}\Z")
 _TAIL_WORDS = r"(?:from|of|representing|for|with|on)\s+(?:the\s+)?(?:party\s+|side\s+)?"
 _END_OK = re.compile(
     r"(?:['’]s?\b|\s*[.,;:!?)\"”]|\s*\Z|\s+(?:from|of|for|to|in|at|on|with|whom|is|was|were"
-    rf"|are|has|had|have|will|can|may|must|did|does|{REPORTING})\b)"
+    rf"|are|has|had|have|will|can|may|must|did|does|{REPORTING}|[a-z]{{3,}}s)\b)"
+)
+# Offices a sitting official holds as often as a participant: "the minister", "the
+# governor" alone name nobody in the room; "the former minister" still does.
+_PUBLIC_OFFICES = frozenset(
+    "minister president governor mayor senator ambassador secretary king queen judge"
+    " prime chancellor envoy general chief director head member".split()
 )
 
 
@@ -97,9 +103,18 @@ class DescriptorFinder:
         self.k = k
         per_person = tuple(_title_words(p.title) for p in people)
         title_heads = {_title_head(p.title) for p in people} - {""}
-        self._whole_titles = frozenset(
-            fold(p.title) for p in people if len(fold(p.title).split()) == 1
-        )
+        self._whole_titles = {fold(p.title): p for p in people if len(fold(p.title).split()) == 1}
+        # The head noun of one participant's title and of nobody else's ("surveyor" of
+        # "cadastral surveyor", "colonel" of "retired colonel"): "the surveyor" is them.
+        holders: dict[str, list[Person]] = {}
+        for p in people:
+            for word in _title_words(p.title):
+                holders.setdefault(word, []).append(p)
+        self._unique_heads = {
+            head: holders[head][0]
+            for head in (_title_head(p.title) for p in people)
+            if head and len(holders.get(head, ())) == 1 and head not in _PUBLIC_OFFICES
+        } | self._whole_titles
         self.vocab = _Vocab(
             heads=frozenset(title_heads | _RANKS),
             title_words=per_person,
@@ -205,9 +220,9 @@ class DescriptorFinder:
             attrs += 1
         if head in _PARTICIPANT_NOUNS:
             attrs += 1
-        if det == "the" and not written and head in self._whole_titles and tail is None:
-            # "the hydrologist": a participant's whole one-word title, like a longer title.
-            holder = next(p for p in self.people if fold(p.title) == head)
+        if det == "the" and not written and head in self._unique_heads and tail is None:
+            # "the hydrologist", "the surveyor": the head of one participant's title alone.
+            holder = self._unique_heads[head]
             return Finding(begin, end, text[begin:end], "title", holder.id)
         if attrs < 2:
             return None

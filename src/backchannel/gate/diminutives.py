@@ -37,22 +37,39 @@ def _merge(into: dict[str, bool], forms: dict[str, bool]) -> None:
         into[form] = into.get(form, False) or ordinary
 
 
-def diminutives(given: str) -> dict[str, bool]:
-    """{short form: is also an ordinary word} for one folded given name; empty if none."""
+def diminutives(given: str, *, latin: bool = True) -> dict[str, bool]:
+    """{short form: is also an ordinary word} for one folded given name; empty if none.
+    `latin=False` leaves out the forms made by rule, which only Latin script writes."""
     table = _table()
     out: dict[str, bool] = {}
     for spelling in sorted(family_of(given) | {given}):
         _merge(out, table.get(spelling, {}))
+    if latin:
+        _merge(out, dict.fromkeys(_spanish(given), False))
     out.pop(given, None)
     return out
 
 
-def name_diminutives(parts: Sequence[str]) -> dict[str, bool]:
+def _spanish(given: str) -> set[str]:
+    """The Spanish and Portuguese diminutive of a given name: Rosa is Rosita, Pablo
+    Pablito, Miguel Miguelito, Carmen Carmencita, Mercedes Merceditas."""
+    if len(given) < 4 or " " in given or not given.isalpha():
+        return set()
+    if given.endswith("es"):
+        return {given[:-2] + "itas", given[:-2] + "itos"}
+    if given[-1] in "ao":
+        return {given[:-1] + "ito", given[:-1] + "ita", given[:-1] + "inho", given[:-1] + "inha"}
+    if given[-1] in "lnr":
+        return {given + "ito", given + "ita", given + "cito", given + "cita"}
+    return set()
+
+
+def name_diminutives(parts: Sequence[str], *, latin: bool = True) -> dict[str, bool]:
     """The short forms of a roster name's given names: every part but the last, so that
     a second given name counts (Nacho for José Ignacio Restrepo)."""
     out: dict[str, bool] = {}
     for part in parts[:-1]:
-        _merge(out, diminutives(part))
+        _merge(out, diminutives(part, latin=latin))
     for part in parts:
         out.pop(part, None)
     return out

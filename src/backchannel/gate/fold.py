@@ -66,9 +66,7 @@ def fold_char(char: str) -> str:
             continue
         c = _SPECIAL.get(c, c)
         if c.isalnum():
-            out.append(c)
-        elif c.isascii():
-            out.append(" ")
+            out.append(c)  # punctuation inside one character goes: ℀ (a/c) is "ac"
     if not out and unicodedata.combining(char):
         return ""
     folded = "".join(out)

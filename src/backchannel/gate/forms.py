@@ -36,6 +36,10 @@ EUROPEAN_PARTICLES = frozenset(
 PARTICLES = ARABIC_PARTICLES | EUROPEAN_PARTICLES
 # Words that join the next word into one name: kunyas and Abd- names.
 JOINERS = frozenset({"abu", "abou", "abo", "umm", "um", "om", "oum", "abd", "abdul", "abdel"})
+# Words that open a compound family name, written joined or apart (Hausa Dan Malam and
+# Danmalam; Ethiopian and Eritrean Gebre Mariam and Gebremariam, Wolde Michael): joiners
+# when they are not the first word of the name (Dan Brown keeps his given name).
+COMPOUND_HEADS = frozenset({"dan", "gebre", "wolde", "welde", "habte", "tekle", "haile", "kidane"})
 _SUN = ("th", "dh", "sh", "ts", "t", "d", "r", "z", "s", "n", "l")
 _ABD_PREFIXES = (
     "abd al",
@@ -147,10 +151,13 @@ def _strip_article(word: str) -> tuple[str, bool]:
 def part_forms(part: str, *, article: bool = True) -> set[str]:
     """Every form of one folded name part; `article=False` for a given name, which never
     takes the Arabic article ("El Niño" is not Nino) unless the roster writes it."""
-    if " " in part and part.split(" ", 1)[0] in JOINERS:
+    if " " in part and part.split(" ", 1)[0] in JOINERS | COMPOUND_HEADS:
         return _joined_forms(part)
     core, had_article = _strip_article(part)
     out: set[str] = set()
+    for head in COMPOUND_HEADS:
+        if core.startswith(head) and len(core) - len(head) >= 4 and " " not in core:
+            out.add(f"{head} {core[len(head) :]}")  # Gebremariam written Gebre Mariam
     for spelling in _usable(core, spellings(core)):
         out.add(spelling)
         if " " in spelling:
@@ -206,10 +213,12 @@ def split_name(name: str) -> list[str]:
             continue
         if pending:
             parts.append(f"{pending} {word}")
+            if pending == "dan" and len(word) >= 4:
+                parts.append(word)  # M. Malam, for Dan Malam
             pending = ""
             continue
         head = word.split(" ", 1)[0]
-        if word in ARTICLES or word in JOINERS:
+        if word in ARTICLES or word in JOINERS or (parts and word in COMPOUND_HEADS):
             pending = word
         elif word in ARABIC_PARTICLES or (word in EUROPEAN_PARTICLES and raw.islower()):
             continue

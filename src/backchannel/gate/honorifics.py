@@ -35,7 +35,8 @@ chief nana oba obi igwe eze oni emir mallam malam alh
 """
 
 # Matched only as written: short words that are also names or words in other positions.
-CASED = "U Daw Ko Ma Maung Saw Naw Nang Khun Sayadaw Saya Thakin"
+# French Me (Maître, of a lawyer or notary) and Pr (professeur) too.
+CASED = "U Daw Ko Ma Maung Saw Naw Nang Khun Sayadaw Saya Thakin Me Pr"
 
 TITLE_WORDS = frozenset(w.strip(".") for w in TITLES.split())
 _CASED = frozenset(CASED.split())

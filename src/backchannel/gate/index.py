@@ -63,6 +63,27 @@ def affiliation_tails(affiliation: str) -> list[tuple[str, str]]:
     return [(head, tail)] if len(tail) >= 10 and " " in tail else []
 
 
+# Nouns that make a place or a name into an institution on their own.
+_INSTITUTIONS = frozenset(
+    "university college academy institute polytechnic hospital seminary council chamber"
+    " ministry bank".split()
+)
+
+
+def affiliation_heads(affiliation: str) -> set[str]:
+    """The short name of an institution that a longer affiliation starts with: "Gondar
+    University" of "Gondar University Agrarian Studies Centre"; the proper name must come
+    first, so "Central Bank" of "Central Bank Research Unit" is not one."""
+    words = without_brackets(affiliation).split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return set()
+    head = fold(words[0]).replace(" ", "")
+    if len(head) < 4 or head in common_words() or head in _org_words():
+        return set()
+    second = fold(words[1])
+    return {f"{head} {second}"} if second in _INSTITUTIONS else set()
+
+
 @cache
 def _org_words() -> frozenset[str]:
     """English words of titles and organisations (the lexicon's): not proper names."""
@@ -115,7 +136,7 @@ class RosterIndex:
                 add(form, INITIALS, p.index)
             for form in f.name_initials:
                 add(form, NAME_INITIALS, p.index)
-            for form in f.affiliations:
+            for form in f.affiliations | affiliation_heads(roster[p.index].affiliation):
                 add(form, AFFILIATION, p.index)
             for head, tail in affiliation_tails(roster[p.index].affiliation):
                 add(tail, AFFILIATION_TAIL, p.index)

@@ -36,7 +36,7 @@ from backchannel.gate.diminutives import name_diminutives
 from backchannel.gate.finding import Finding
 from backchannel.gate.fold import fold
 from backchannel.gate.forms import _ABD_PREFIXES, ARTICLES, split_name
-from backchannel.gate.lang import ar, cyrillic, georgian, greek
+from backchannel.gate.lang import ar, armenian, cyrillic, georgian, greek
 from backchannel.gate.scripts import (
     ANY_WORD,
     LETTERS,
@@ -54,14 +54,21 @@ _KUNYA_LATIN = {"abu": "abu", "abou": "abu", "abo": "abu", "umm": "umm", "um": "
 _KUNYA_LATIN |= {"om": "umm", "oum": "umm"}
 _KUNYA_ARABIC = {"ابو": "abu", "ابا": "abu", "ابي": "abu", "ام": "umm"}
 _CASED = frozenset({"Cyrillic", "Greek", "Armenian"})
-_SPACES = r"(?:[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:-[ \t]?)?|[ \t]?-[ \t]?)"
+# Last letters of a Latin spelling that an Arabic ة or final ه may stand for (Fatima,
+# Fatimah, Izzat, Hamdi: عزة, حمدي), as against a closing consonant (Jamil, not جميلة).
+_OPEN_END = frozenset("aeiouyht")
+# Scripts whose case endings `_STEMS` strips and where a name stands in the nominative.
+_INFLECTING = frozenset({"Armenian", "Georgian"})
+_SPACES = (
+    r"(?:[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:[-\u05be\u058a][ \t]?)?|[ \t]?[-\u05be\u058a][ \t]?)"
+)
 _GAP = re.compile(_SPACES)
 # The Arabic article and ibn as Russian writes them inside a name (Тарик аль-Мансури),
 # and Hebrew ben, bat, bar (יוסי בן דוד).
 _NAME_PARTICLE = r"(?i:аль|эль|ал|ас|аш|ад|ар|ат|аз|ан|ибн|бин|бен|בן|בת|בר)"
-_ARTICLE_GAP = re.compile(rf"[ \t]+{_NAME_PARTICLE}(?:-|[ \t]+)")
+_ARTICLE_GAP = re.compile(rf"[ \t]+{_NAME_PARTICLE}(?:[-\u05be]|[ \t]+)")
 _ARTICLE_WORD = re.compile(_NAME_PARTICLE)
-_ARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_]){_NAME_PARTICLE}-\Z")
+_ARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_]){_NAME_PARTICLE}[-\u05be]\Z")
 _AFTER = re.compile(f"{_SPACES}({ANY_WORD.pattern})")
 _BEFORE = re.compile(f"{NOT_BEFORE}({ANY_WORD.pattern}){_SPACES}\\Z")
 _CYR_HONORIFIC = re.compile(
@@ -79,6 +86,9 @@ class Hit:
     strong: bool
     nisba: bool = False
     article: bool = False
+    # The Latin spelling ends in a consonant (Jamil, Hamid): an Arabic word ending in ة
+    # (كاملة, محايدة) has a vowel more and is not this name.
+    closed: bool = False
 
 
 @dataclass(slots=True)
@@ -128,7 +138,7 @@ class NativeIndex:
             for n, part in enumerate(parts):
                 role = GIVEN if n == 0 and len(parts) > 1 else FAMILY
                 self._add_latin(i, part, role)
-            for short, ordinary in name_diminutives(parts).items():
+            for short, ordinary in name_diminutives(parts, latin=False).items():
                 # A short form is a weak key unless it is long enough to say something.
                 self._add_latin(i, short, ALIAS, weak=ordinary or len(short) < 4)
             for alias in cand.aliases:
@@ -143,16 +153,23 @@ class NativeIndex:
         if not core:
             return
         nisba = ar.latin_is_nisba(core) and role != GIVEN
+        # The consonants of the roster's own spelling: another spelling of the family that
+        # has fewer (Mohd, Mamadou for Mohammed) is an abbreviation or another language's
+        # form, too short to stand for the name in Arabic script (محايد is not Mohammed).
+        own = max((len(k.lstrip("V")) for k in ar.latin_skeletons(core)), default=0)
         for spelling in spellings(core) | {core}:
             # Consonants the Latin spelling has: an Arabic key that lost two of them (v and
             # w read as vowels: Bendavid as "bnd", which is بند, closed) says too little.
             sounded = max((len(k) for k in romkey.keys(spelling)), default=0)
+            closed = spelling[-1:] not in _OPEN_END
             # A weak form has no Arabic key: an ordinary word in Latin (Toma) is two
             # letters in Arabic (ثم).
             for key in () if weak else ar.latin_skeletons(spelling):
                 bare = len(key.lstrip("V"))
-                strong = (bare >= 3 and bare >= sounded - 1) or bool(prefix)
-                hit = Hit(person, role, strong, nisba, article or role == FAMILY)
+                strong = bare >= 3 and bare >= sounded - 1 and (spelling == core or bare >= own)
+                hit = Hit(
+                    person, role, strong or bool(prefix), nisba, article or role == FAMILY, closed
+                )
                 _add(self.arabic, prefix + key, hit)
             if prefix:
                 continue
@@ -204,6 +221,10 @@ class NativeFinder:
         idx = self.index
         norm = ar.normalize(word)
         out: dict[int, Hit] = {}
+        function = ar.function_words()
+        if any(stem in function or ar.is_cue(stem) for stem, _a in ar.stems(norm)):
+            # كانت, وكانت, and the verbs of speech (وقال is not Galil): never a name.
+            return out, True, False
         common = norm in ar.common_words()
         article = False
         exact = idx.exact.get(norm)
@@ -218,18 +239,20 @@ class NativeFinder:
             if stem.startswith("عبدال") and len(stem) > 6:
                 _merge(out, idx.arabic.get("abd:" + ar.skeleton(stem[5:]), ()))
                 continue
+            open_end = len(stem) > 2 and stem.endswith("ه")
             found = [
                 h
                 for h in idx.arabic.get(ar.skeleton(stem), ())
                 if (h.article or not has_article or h.role == ALIAS)
                 and (not h.nisba or stem.endswith("ي"))
+                and not (open_end and h.closed)
             ]
             if found:
                 article = article or has_article
                 if has_article:
                     # A nisba with the article (الربيعي, بالنعيمي) is a family name.
                     found = [
-                        Hit(h.person, h.role, True, h.nisba, h.article)
+                        Hit(h.person, h.role, True, h.nisba, h.article, h.closed)
                         if h.nisba and len(ar.skeleton(stem).lstrip("V")) >= 2
                         else h
                         for h in found
@@ -246,6 +269,8 @@ class NativeFinder:
         exact = idx.exact.get(low)
         if exact:
             _merge(out, exact)
+        if script == "Hebrew" and len(low) < 3:
+            return out, False, False  # עם (with), על (on): two letters say too little
         forms = _STEMS.get(script, _as_is)(word)
         for form in forms:
             readings = to_latin(form, script)
@@ -357,6 +382,11 @@ class NativeFinder:
         start, end = first.start, last.end
         hits = [t.hits[person] for t in chain]
         honorific = self._honorific(text, first, prev)
+        particle = None
+        if first.script in ("Cyrillic", "Hebrew"):
+            particle = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+            # בן־עמי, аль-Мансури: the particle says a name follows, and goes with it.
+            honorific = honorific or (particle is not None and first.script == "Hebrew")
         if first.script == "Cyrillic" and nxt is not None and cyrillic.is_patronymic(nxt.word):
             end = nxt.end
             honorific = True
@@ -366,6 +396,13 @@ class NativeFinder:
             and not any(t.word[:1].isupper() for t in chain)
         ):
             return  # names are capitalised in Cyrillic, Greek and Armenian ("кто-то")
+        if (
+            len(chain) > 1
+            and not honorific
+            and not any(h.strong for h in hits)
+            and len({h.role for h in hits}) == 1
+        ):
+            return  # محايد لمدة: two short keys for one part of a name are two ordinary words
         if len(chain) == 1:
             tok, hit = first, hits[0]
             cue = honorific or self._cue(tok, prev, nxt)
@@ -376,10 +413,8 @@ class NativeFinder:
                     return
                 if self._foreign(text, tok, prev, nxt, person):
                     return
-        if first.script == "Cyrillic":
-            article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
-            if article is not None:
-                start = article.start()  # аль-Мансури goes whole
+        if particle is not None:
+            start = particle.start()  # аль-Мансури, בן־עמי go whole
         if honorific and prev is not None and start == first.start and prev.end <= start:
             if self._is_title_token(prev):
                 start = prev.start
@@ -401,10 +436,29 @@ class NativeFinder:
             return tok.word[:1].isupper() and nxt is not None and cyrillic.is_speech_verb(nxt.word)
         if tok.script != "Arabic":
             return False
-        return any(
+        if any(
             other is not None and other.script == "Arabic" and ar.is_cue(ar.normalize(other.word))
             for other in (prev, nxt)
-        )
+        ):
+            return True
+        # Two participants joined by و (بين يحيى وأمل): each is the other's cue, as long as
+        # one of them is not also an ordinary word (صالح وشرف is "good and honour") and
+        # both read as given names or full keys (لسؤال وحيد, "for one question", reads as
+        # two short family-name keys).
+        for other, joined in ((nxt, nxt), (prev, tok)):
+            if (
+                other is None
+                or other.script != "Arabic"
+                or joined is None
+                or not joined.word.startswith("و")
+                or not other.hits.keys() - tok.hits.keys()
+                or (other.common and tok.common)
+            ):
+                continue
+            pair = [*tok.hits.values(), *(h for p, h in other.hits.items() if p not in tok.hits)]
+            if all(h.strong or h.role == GIVEN for h in pair):
+                return True
+        return False
 
     def _foreign(
         self, text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, person: int
@@ -417,6 +471,12 @@ class NativeFinder:
         for other in (prev, nxt):
             if other is None or person in other.hits or len(other.word) < 3:
                 continue
+            if (
+                other is nxt
+                and other.script in _INFLECTING
+                and len(_STEMS[other.script](other.word)) > 1
+            ):
+                continue  # «Ոսկանյանը Սալոնիկում է»: a place in a case, not a second name
             if not other.word[:1].isupper() or cyrillic.is_patronymic(other.word):
                 continue
             if other is prev and _sentence_start(text, other.start) and not _known_name(other):
@@ -451,6 +511,7 @@ _STEMS: dict[str, Callable[[str], tuple[str, ...]]] = {
     "Cyrillic": cyrillic.stems,
     "Georgian": georgian.stems,
     "Greek": greek.stems,
+    "Armenian": armenian.stems,
 }
 
 

@@ -25,7 +25,13 @@ def merge_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:
     ordered = sorted(findings, key=lambda f: (f.start, -f.end))
     out: list[Finding] = []
     for f in ordered:
-        if out and f.start < out[-1].end:
+        joins = (
+            out
+            and out[-1].kind == "title"
+            and f.participant == out[-1].participant
+            and _RANK_GAP.fullmatch(text, out[-1].end, f.start) is not None
+        )
+        if out and (f.start < out[-1].end or joins):
             last = out[-1]
             end = max(last.end, f.end)
             best = min((last, f), key=lambda x: (_PRIORITY.get(x.kind, 9), -(x.end - x.start)))
@@ -34,6 +40,9 @@ def merge_overlaps(text: str, findings: Iterable[Finding]) -> list[Finding]:
             out.append(f)
     return out
 
+
+# Between a rank and the name it belongs to: « el coronel (r) Consuelo Parra ».
+_RANK_GAP = re.compile(r"[ \t]*(?:\([^)\n]{1,8}\)[ \t]*)?")
 
 # Format characters that print nothing but split a word for a matcher.
 _INVISIBLE = re.compile(

@@ -27,8 +27,9 @@ _RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "Georgian": ((0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x2D00, 0x2D2F)),
     "Hebrew": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
 }
-# Arabic punctuation and digits inside the Arabic block are not letters.
-_NOT_LETTERS = "،؛؟٪٫٬٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹۔"
+# Punctuation and digits inside the blocks are not letters: Arabic's, the Hebrew maqaf
+# (the hyphen of בן־עמי), paseq and sof pasuq, Armenian's marks, full stop and hyphen.
+_NOT_LETTERS = "،؛؟٪٫٬٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹۔\u05be\u05c0\u05c3\u05c6՚՛՜՝՞՟։֊"
 
 
 def _class(ranges: tuple[tuple[int, int], ...]) -> str:

@@ -16,6 +16,7 @@ gate says so (`Unchecked`) rather than pass the notes as clean in silence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -54,7 +55,14 @@ _PREFIXES = {
     "ar": (),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+# Definite articles before a head noun, in the folded text (l'ancien is "l ancien").
+_DEFINITE = {"fr": "le|la|l|du|au", "es": "el|la|del|al", "ru": ""}
+_PUBLIC_OFFICES = frozenset(
+    "minister president governor mayor senator ambassador secretary judge envoy general"
+    " chief director head member chair chairman chairwoman chairperson".split()
+)
 _SENTENCE_END = re.compile(r"[.!?;؛]\s")
+_CLAUSE_END = re.compile(r"[.!?;؛,،]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +122,16 @@ class _Concept:
 class _Phrase:
     person: int
     field: str
+    text: str  # as the roster writes it
     concepts: dict[str, tuple[_Concept, ...]]  # by language, when checkable
     missing: dict[str, tuple[str, ...]]  # by language, the words with no entry
     # by language, the concept a title cannot do without: its head noun ("leader" of
     # "community council leader"; "chair" of "chair of the mothers' council")
     heads: dict[str, int]
+    head_word: str = ""  # the English head noun, folded
+    # by language, every concept found for the title, even when it is too short to look
+    # for whole ("retired colonel"): the head noun after an article may still name it
+    every: dict[str, tuple[_Concept, ...]] = dataclasses.field(default_factory=dict)
 
 
 def _content_words(phrase: str) -> list[tuple[str, bool]]:
@@ -150,6 +163,7 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
     concepts: dict[str, tuple[_Concept, ...]] = {}
     missing: dict[str, tuple[str, ...]] = {}
     heads: dict[str, int] = {}
+    every: dict[str, tuple[_Concept, ...]] = {}
     head = _head_word(phrase) if field == "title" else ""
     for lang in LANGUAGES:
         found: list[_Concept] = []
@@ -167,13 +181,14 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
             else:
                 lacking.append(word.replace("_", " "))
         required = [c for c in found if not c.optional]
+        every[lang] = tuple(found)
         if lacking:
             missing[lang] = tuple(lacking)
         elif len(required) == 1 and not _distinctive(words):
             continue  # "general" or "director" alone would flag every other page
         elif required:
             concepts[lang] = tuple(found)
-    return _Phrase(person, field, concepts, missing, heads)
+    return _Phrase(person, field, phrase, concepts, missing, heads, head, every)
 
 
 _HEAD_ENDS = re.compile(r"\b(?:of|for|to|on|at|in|with|from)\b|[,;/(–—]", re.IGNORECASE)
@@ -213,6 +228,7 @@ class TranslatedFinder:
             p for i, (_pid, field, text) in enumerate(titles) if (p := _build(i, field, text))
         ]
         self._automata: dict[str, tuple[Any, list[tuple[tuple[int, int], ...]], list[int]]] = {}
+        self._refs: dict[str, list[tuple[re.Pattern[str], int]]] = {}
 
     def _automaton(self, lang: str) -> tuple[Any, list[tuple[tuple[int, int], ...]], list[int]]:
         """(automaton, payloads, pattern lengths) for one language, built on first use."""
@@ -246,11 +262,59 @@ class TranslatedFinder:
         self._automata[lang] = built
         return built
 
+    def _short_refs(self, lang: str) -> list[tuple[re.Pattern[str], int]]:
+        """(pattern over the padded folded text, phrase number) for the titles that the
+        head noun alone names after a definite article: « le colonel », « el coronel »,
+        « l'ancien ministre ». A head counts when no other title or organisation of the
+        roster holds it; an office a sitting official may hold as well ("minister",
+        "governor") counts only with "former" or "retired" before or after it."""
+        built = self._refs.get(lang)
+        if built is not None:
+            return built
+        articles = _DEFINITE.get(lang)
+        out: list[tuple[re.Pattern[str], int]] = []
+        if articles is not None:
+            owners: dict[tuple[tuple[str, ...], ...], set[int]] = {}
+            for phrase in self.phrases:
+                for concept in phrase.every.get(lang, ()):
+                    if concept.alts and not concept.optional:
+                        owners.setdefault(concept.alts, set()).add(phrase.person)
+            for n, phrase in enumerate(self.phrases):
+                k = phrase.heads.get(lang)
+                if phrase.field != "title" or k is None:
+                    continue
+                head = phrase.every[lang][k]
+                if len(owners.get(head.alts, ())) != 1:
+                    continue
+                mods = [
+                    re.escape(" ".join(fold(x) for x in alt))
+                    for c in phrase.every[lang]
+                    if c.optional
+                    for alt in c.alts
+                ]
+                heads = "|".join(re.escape(" ".join(fold(x) for x in alt)) for alt in head.alts)
+                mod = f"(?:{'|'.join(mods)})[^\\W\\d_]*" if mods else "(?!)"
+                word = "[^\\W\\d_]*"
+                if not articles:
+                    # Russian has no article: « старший аналитик », « бывший замминистра »
+                    # (the modifier is required, and comes first).
+                    pattern = f" {mod} (?:{heads}){word}(?= )"
+                elif phrase.head_word in _PUBLIC_OFFICES:
+                    pattern = (
+                        f" (?:{articles}) {mod} (?:{heads}){word}(?= )"
+                        f"| (?:{articles}) (?:{heads}){word} {mod}(?= )"
+                    )
+                else:
+                    pattern = f" (?:{articles})(?: {mod})? (?:{heads}){word}(?: {mod})?(?= )"
+                out.append((re.compile(pattern), n))
+        self._refs[lang] = out
+        return out
+
     def unchecked(self, languages: set[str]) -> list[Unchecked]:
         """What could not be looked for in the given languages of the notes."""
         out = []
-        for lang in sorted(languages):
-            lang = _READ_AS.get(lang, lang)
+        # Ukrainian notes are read as Russian: one report for both, not two.
+        for lang in sorted({_READ_AS.get(lang, lang) for lang in languages}):
             if lang == "en":
                 continue
             if lang not in LANGUAGES:
@@ -291,6 +355,11 @@ class TranslatedFinder:
                     hits.setdefault(n, []).append((start, word_end, k))
             for n, found in hits.items():
                 yield from self._windows(text, folded, padded, self.phrases[n], lang, found)
+            for pattern, n in self._short_refs(lang):
+                for m in pattern.finditer(padded, lo - 1, min(hi, len(padded))):
+                    start, end = folded.start(m.start()), folded.end(m.end() - 1)
+                    phrase = self.phrases[n]
+                    yield Finding(start, end, text[start:end], "title", self.ids[phrase.person])
 
     def _windows(
         self,
@@ -306,7 +375,11 @@ class TranslatedFinder:
         proper = {k for k in required if concepts[k].proper}
         optional = {k for k, c in enumerate(concepts) if c.optional}
         reach = 3 * len(required) + 1
-        need = len(required) - (1 if len(required) >= 3 else 0)
+        # Notes shorten a long name: three of "Crop Substitution Agency Cucuta Office" do.
+        need = len(required) - (max(1, (len(required) - 1) // 2) if len(required) >= 3 else 0)
+        # A comma ends a title or a name unless the roster's own has one ("Director,
+        # Regional Water Authority"): « замминистра экономики, нынешний министр ».
+        commas = "," not in phrase.text
         hits = sorted(set(hits))
         used_until = -1
         for a, (s0, _e0, k0) in enumerate(hits):
@@ -315,7 +388,9 @@ class TranslatedFinder:
             seen = {k0}
             lo, hi = s0, hits[a][1]
             for s, e, k in hits[a + 1 :]:
-                if padded.count(" ", s0, s) > reach or self._sentence_between(text, folded, s0, s):
+                if padded.count(" ", s0, s) > reach or self._sentence_between(
+                    text, folded, s0, s, comma=commas
+                ):
                     break
                 if k in required and k not in seen:
                     seen.add(k)
@@ -337,18 +412,23 @@ class TranslatedFinder:
                 # Optional words ("former", "в отставке") and repeated ones next to it.
                 if k not in optional and k not in seen:
                     continue
+                if self._sentence_between(text, folded, min(s, lo), max(s, hi), comma=commas):
+                    continue
                 if (s < lo and _words_between(padded, s, lo) <= 2) or (
                     s >= hi and _words_between(padded, hi, s) <= (2 if k in optional else 1)
                 ):
                     lo, hi = min(lo, s), max(hi, e)
+            if _FORMER.search(phrase.text) and _current_near(padded, lo, hi, lang):
+                continue  # « нынешний министр экономики »: in office now, not the former one
             lo = _article_before(padded, lo, lang)
             used_until = hi
             start, end = folded.start(lo - 1), folded.end(hi - 1)
             yield Finding(start, end, text[start:end], phrase.field, self.ids[phrase.person])
 
     @staticmethod
-    def _sentence_between(text: str, folded: Folded, a: int, b: int) -> bool:
-        return _SENTENCE_END.search(text, folded.start(a - 1), folded.start(b - 1)) is not None
+    def _sentence_between(text: str, folded: Folded, a: int, b: int, *, comma: bool) -> bool:
+        ends = _CLAUSE_END if comma else _SENTENCE_END
+        return ends.search(text, folded.start(a - 1), folded.start(b - 1)) is not None
 
     @staticmethod
     def _proper_near(padded: str, lo: int, hi: int, name: str, lang: str) -> tuple[int, int] | None:
@@ -370,6 +450,29 @@ class TranslatedFinder:
 
 
 _NON_SPACE = re.compile(r"\S+")
+
+
+_FORMER = re.compile(r"\b(?:former|retired|ex)\b|\bex-", re.IGNORECASE)
+# Words that put a title in office now; folded as the text is (no accents, ё as е).
+_CURRENT = {
+    "fr": ("actuel", "nouvel", "nouveau", "nouvelle"),
+    "es": ("actual", "vigente", "nuevo", "nueva"),
+    "ru": ("нынешн", "действующ", "текущ", "нов"),
+    "ar": ("الحالي", "الجديد"),
+}
+
+
+def _current_near(padded: str, lo: int, hi: int, lang: str) -> bool:
+    """True when a word within two words of [lo, hi) says the office is held now."""
+    stems = _CURRENT.get(lang, ())
+    if not stems:
+        return False
+    before = padded[max(0, lo - 40) : lo].split()[-2:]
+    after = padded[hi : hi + 40].split()[:2]
+    # The folded text has no commas: the original's clause ends are not seen here, so
+    # only the word right after counts (« замминистра экономики, нынешний министр »).
+    after = after[:1] if lang == "ar" else []
+    return any(w.startswith(stems) for w in (*before, *after))
 
 
 def _words_between(padded: str, a: int, b: int) -> int:
@@ -399,6 +502,19 @@ def _proper_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return latin, arabic
 
 
+_ADJECTIVE_END = re.compile(r"(?:ian|ean|an|ese|ish|ic|i|a)$")
+
+
+@cache
+def _adjective_keys(name: str) -> frozenset[str]:
+    """Keys of a proper adjective's stem ("moldov" of Moldovan), four consonants or more
+    so that a short stem cannot match half the words of the notes."""
+    stem = _ADJECTIVE_END.sub("", name)
+    if stem == name or len(stem) < 5:
+        return frozenset()
+    return frozenset(k for k in romkey.keys(stem) if len(k) >= 4)
+
+
 @lru_cache(maxsize=65536)
 def _proper(word: str, name: str, lang: str) -> bool:
     """True when a folded word is a place or other proper name of the title, in any script."""
@@ -406,8 +522,14 @@ def _proper(word: str, name: str, lang: str) -> bool:
     if lang == "ar":
         return any(ar.skeleton(f) in arabic_keys for f, _a in ar.stems(word))
     if lang == "ru":
+        stems = _adjective_keys(name)
         for latin in to_latin(word, "Cyrillic"):
-            if any(k.startswith(n) for k in romkey.keys(latin) for n in latin_keys):
+            keys = romkey.keys(latin)
+            if any(k.startswith(n) for k in keys for n in latin_keys):
+                return True
+            # Moldovan / Молдовы, Pridnestrovian / Приднестровской: the English adjective
+            # and the Russian case forms share the stem, not the ending.
+            if any(k.startswith(n) for k in keys for n in stems):
                 return True
         return False
     return word == name or (len(name) >= 5 and word.startswith(name[: len(name) - 1]))

@@ -97,8 +97,37 @@ def rule_variants(word: str) -> frozenset[str]:
             out.add(word.replace(a, b))
     if word.endswith("ah") and len(word) > 4:
         out.add(word[:-1])
+    out |= _romance_c_g(word)
+    out |= _ukrainian_h(word)
     out.discard(word)
     return frozenset(out)
+
+
+_SOFT_C = re.compile(r"ci(?=[aou])|\Ace(?=[^aeiou])")
+_SOFT_G = re.compile(r"gi(?=[aou])")
+
+
+def _romance_c_g(word: str) -> set[str]:
+    """Romanian and Italian ci and gi before a vowel (and Moldovan ce- at the start), as
+    Russian and English write them: Ciobanu is Chobanu (Чобану), Ceban Cheban (Чебан),
+    Giurgiu Dzhurdzhu; ch and gh, hard in these languages, are left as they are."""
+    soft = _SOFT_C.sub(lambda m: "ch" if m.group() == "ci" else "che", word)
+    soft = _SOFT_G.sub("dzh", soft)
+    return {soft} - {word}
+
+
+_UKRAINIAN_ENDINGS = ("enko", "chuk", "iuk", "yuk", "chak", "ak", "uk", "ko", "ych", "iv")
+
+
+def _ukrainian_h(word: str) -> set[str]:
+    """A Ukrainian surname or given name as Russian spells it: Hryhorenko is Grigorenko,
+    Hnatiuk Gnatyuk, Ihor Igor, Halyna Galina (h for г, y for и)."""
+    if "h" not in word or not word.endswith(_UKRAINIAN_ENDINGS + ("or", "yna", "na")):
+        return set()
+    plain = re.sub(r"(?<![kszc])h", "g", word)
+    if plain == word:
+        return set()
+    return {plain, re.sub(r"(?<=[^aeiou])y(?=[^aeiou])", "i", plain)}
 
 
 _REPLACE = (

@@ -20,6 +20,10 @@ REPORTING = (
     # French, Spanish and Portuguese verbs of speech, and the Spanish preterite (pidió)
     "|dit|ajoute|estime|souligne|rappelle|explique|demande|répond|insiste|affirme|précise"
     "|déclare|suggère|juge|pense|propose|dijo|dice|cree|opina|considera|sostiene|plantea"
+    "|fait|note|relève|observe|rétorque|concède|regrette|reconnaît|signale|indique|avance"
+    "|conclut|interroge|plaide|nuance|objecte|insiste|réplique|poursuit|intervient"
+    "|señala|indica|recuerda|advierte|pregunta|responde|propone|sugiere|reconoce|explica"
+    "|agrega|añade|comenta|subraya|insiste|aclara|interviene|replica|reclama|denuncia"
     "|afirma|disse|afirmou|lembrou|sugeriu|pediu|[a-záéíúñ]+ó"
 )
 

@@ -6,6 +6,7 @@ file made by an older backchannel keeps working.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,6 +65,10 @@ def open_workspace(
         )
     if not exists and not path.parent.exists():
         raise WorkspaceError(f"folder {path.parent} does not exist")
+    if not exists:
+        # Readable by its owner only, like the documents: SQLite would make it 0644 under
+        # the usual umask, and its journal files take the database file's mode.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     encrypted = passphrase is not None
     engine = (
         engines.sqlcipher_engine(path, passphrase)

@@ -157,6 +157,12 @@ def common_words() -> frozenset[str]:
 
 
 @cache
+def function_words() -> frozenset[str]:
+    """Words of every page that are never a name (كانت, منذ, حول), normalized."""
+    return _words("function_words.txt")
+
+
+@cache
 def cue_words() -> frozenset[str]:
     """Verbs of speech and action that stand next to a speaker (قال، أضاف، عرضت)."""
     return _words("cues.txt")
