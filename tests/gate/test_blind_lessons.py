@@ -242,3 +242,66 @@ def test_a_long_organisation_named_by_three_of_its_five_words() -> None:
     )
     text = "La coordinadora de la Agencia de Sustitución en Tumaco reconoce retrasos."
     assert [("la Agencia de Sustitución en Tumaco", "o1")] == found(gate, text)
+
+
+def org_person(pid: str, name: str, affiliation: str, title: str = "") -> Candidate:
+    return Candidate(
+        id=pid,
+        name=name,
+        party="B",
+        category=Category.COMMUNITY_VOICE,
+        gender="M",
+        affiliation=affiliation,
+        title=title,
+    )
+
+
+@pytest.fixture(scope="module")
+def orgs() -> Gate:
+    return Gate(
+        [
+            org_person("k1", "Agim Krasniqi", "North Prizren Bakers' Association"),
+            org_person("k2", "Dragan Milić", "Zvečan Seafarers Mission"),
+            org_person("k3", "Eulogio Quiñones", "Lower Atrato Fishers' Cooperative", "president"),
+            org_person("k4", "Souleymane Ndiaye", "Kolda Peace Committees", "secretary-general"),
+            org_person("k5", "Karim al-Omrani", "Sirte Youth Forum"),
+        ]
+    )
+
+
+class TestShortNamesOfOrganisations:
+    def test_an_ending_of_the_name_after_a_determiner(self, orgs: Gate) -> None:
+        assert [("the Bakers' Association", "k1")] == found(
+            orgs, "He said the Bakers' Association would sign."
+        )
+        assert [] == found(orgs, "The Gjakova Bakers' Association sent a letter.")
+
+    def test_a_head_that_says_something_alone(self, orgs: Gate) -> None:
+        assert [("the Mission", "k2")] == found(orgs, "Food is delivered by the Mission weekly.")
+
+    def test_french_and_spanish_heads_after_an_article(self, orgs: Gate) -> None:
+        assert [("la cooperativa", "k3")] == found(
+            orgs, "Los pescadores de la cooperativa ya no salen al río."
+        )
+        assert [] == found(orgs, "Le comité local de paix se réunira lundi.")
+
+    def test_an_office_followed_by_its_organisation(self, orgs: Gate) -> None:
+        text = "El presidente de los pescadores firmaría un compromiso."
+        assert [("El presidente de los pescadores", "k3")] == found(orgs, text)
+        assert [] == found(orgs, "El presidente de la República firmó el decreto.")
+
+    def test_general_follows_its_noun(self, orgs: Gate) -> None:
+        """The head of "secretary-general" is the secretary: « le général » is not him."""
+        assert [] == found(orgs, "Le général conteste les chiffres.")
+
+
+class TestThingsThatAreNotPeople:
+    def test_a_make_after_a_vehicle(self, gate: Gate) -> None:
+        assert [] == found(gate, "pasó una camioneta Consuelo blanca sin placas")
+
+    def test_a_name_before_gas_field_or_camp_is_a_place(self, gate: Gate) -> None:
+        assert [] == found(gate, "crews stranded near the Consuelo gas field supply base")
+
+    def test_a_hijri_month_and_a_nisba_adjective(self, orgs: Gate) -> None:
+        assert [] == found(orgs, "أُرجئ ملف التخطيط العمراني إلى ما بعد شهر رمضان.")
+        assert [("العمراني", "k5")] == found(orgs, "وأضاف العمراني أن الشباب لن يشاركوا.")

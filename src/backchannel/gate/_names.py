@@ -76,7 +76,14 @@ _ENDERS = set(".!?…")
 # province", "plaza Bolívar", "Santiago de Chile", "Saint-Jean-Baptiste".
 _PLACE_AFTER = re.compile(
     r"[ \t]+(?i:mountains?|province|river|valley|district|region|city|county|street|square"
-    r"|lake|sea|gulf|plain|plains|desert|oblast|governorate|wilaya|de[ \t]+Chile)(?![^\W\d_])"
+    r"|lake|sea|gulf|plain|plains|desert|oblast|governorate|wilaya|de[ \t]+Chile|gas|oil"
+    r"|field|fields|dam|basin|pipeline|airport|camp|crossing|bridge|highway)(?![^\W\d_])"
+)
+# A vehicle before a capitalised word makes it a make ("volquetas Mercedes", "a white
+# Toyota"), not a person.
+_VEHICLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:camionetas?|camion(?:es)?|camión|volquetas?|carros?|coches?|autos?"
+    r"|voitures?|camions?|4x4|trucks?|cars?|vans?|jeeps?|pick-?ups?)[ \t]+\Z"
 )
 # A ruler or a pope before a lone given name: somebody famous ("papa Francisco", "King
 # Abdullah"), not a participant.
@@ -365,6 +372,8 @@ class Scanner:
     def _place(text: str, start: int, end: int) -> bool:
         """True when the words around a lone part make it a place (see _PLACE_AFTER)."""
         if _PLACE_AFTER.match(text, end) is not None:
+            return True
+        if _VEHICLE_BEFORE.search(text, max(0, start - 14), start) is not None:
             return True
         if _IN_BEFORE.search(text, max(0, start - 8), start) is not None:
             # "in Meskerem" (a month), "en Guadalupe, Santander" (a town, then its region)

@@ -84,6 +84,52 @@ def affiliation_heads(affiliation: str) -> set[str]:
     return {f"{head} {second}"} if second in _INSTITUTIONS else set()
 
 
+# Heads an organisation's name cannot be told by alone: every set of notes has its own
+# committee and council, and every state its office and ministry.
+_GENERIC_HEADS = frozenset(
+    "committee committees commission commissions council councils association associations"
+    " union unions movement network group forum platform coalition alliance federation"
+    " assembly board team initiative organisation organization centre center society club"
+    " party front office ministry government department service state authority"
+    " administration directorate agency bureau secretariat company unit".split()
+)
+_DETERMINERS = ("the", "her", "his", "its", "their", "our")
+
+
+def affiliation_shorts(affiliation: str) -> set[str]:
+    """Shorter names notes give an organisation, folded: without the place it starts with
+    ("traders association" of "North Mitrovica Traders' Association"), without its
+    comma tail ("institute of forensic medicine" of "..., Pristina"), before "for"
+    ("nordic centre" of "Nordic Centre for Dialogue"), and its head alone after a
+    determiner when the head says something ("the mission", "her institute")."""
+    bare = without_brackets(affiliation).split(",", 1)[0].strip()
+    words = bare.split()
+    if len(words) < 2:
+        return set()
+    out: set[str] = set()
+    if len(words) > 2:
+        out.add(fold(bare))
+    lower = [fold(w) for w in words]
+    cut = next((n for n, w in enumerate(lower) if w in ("of", "for")), len(lower))
+    # Every shorter ending of the name before "of"/"for": "traders association".
+    # Every shorter ending of the name, after a determiner ("the traders association";
+    # "the Kurdish Pastoral Council" is another council), or alone when four words or
+    # more are left ("association of families of the missing").
+    for i in range(1, cut):
+        rest = lower[i:]
+        if len(rest) >= 4:
+            out.add(" ".join(rest))
+        elif len(rest) >= 2:
+            out |= {f"{d} {' '.join(rest)}" for d in _DETERMINERS}
+    if "for" in lower[2:]:
+        out |= {f"{d} {' '.join(lower[: lower.index('for')])}" for d in _DETERMINERS}
+    head = lower[cut - 1] if cut else ""
+    if head and head not in _GENERIC_HEADS and head not in common_words() and len(head) >= 5:
+        out |= {f"{d} {head}" for d in _DETERMINERS}
+    out.discard(fold(affiliation))
+    return {f for f in out if len(f.replace(" ", "")) >= 8}
+
+
 @cache
 def _org_words() -> frozenset[str]:
     """English words of titles and organisations (the lexicon's): not proper names."""
@@ -120,6 +166,14 @@ class RosterIndex:
             if form:
                 meanings.setdefault(form, {}).setdefault((what, common), set()).add(person)
 
+        # Short names of organisations, kept when one participant alone has them.
+        shorts: dict[str, set[int]] = {}
+        for i, cand in enumerate(roster):
+            for form in affiliation_shorts(cand.affiliation):
+                shorts.setdefault(form, set()).add(i)
+        for form, holders in shorts.items():
+            if len(holders) == 1:
+                add(form, AFFILIATION, next(iter(holders)))
         targets: dict[str, set[int]] = {}
         # (tail, person) -> the folded proper names the tail follows in the roster
         self.tail_heads: dict[tuple[str, int], set[str]] = {}

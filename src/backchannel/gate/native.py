@@ -411,6 +411,8 @@ class NativeFinder:
                     return
                 if not hit.strong or tok.common:
                     return
+                if tok.script == "Arabic" and _arabic_adjective(tok, prev):
+                    return  # التخطيط العمراني: a nisba after a noun is its adjective
                 if self._foreign(text, tok, prev, nxt, person):
                     return
         if particle is not None:
@@ -513,6 +515,15 @@ _STEMS: dict[str, Callable[[str], tuple[str, ...]]] = {
     "Greek": greek.stems,
     "Armenian": armenian.stems,
 }
+
+
+def _arabic_adjective(tok: _Token, prev: _Token | None) -> bool:
+    """True when a lone word with the article follows a noun with the article that is no
+    name (التخطيط العمراني, urban planning): an adjective agreeing with it."""
+    if prev is None or prev.script != "Arabic" or prev.hits:
+        return False
+    word, before = ar.normalize(tok.word), ar.normalize(prev.word)
+    return word.startswith("ال") and before.startswith("ال") and not ar.is_honorific(before)
 
 
 def _known_name(tok: _Token) -> bool:

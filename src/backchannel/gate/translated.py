@@ -55,10 +55,49 @@ _PREFIXES = {
     "ar": (),
 }
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _generic_stems(lang: str) -> frozenset[tuple[str, ...]]:
+    """The stems in `lang` of the bodies every set of notes has (« grupo », « comité »)."""
+    lex = lexicon()
+    return frozenset(
+        alt for word in _COMMON_BODIES | _STATE_HEADS for alt in lex.get(word, {}).get(lang, ())
+    )
+
+
+def _alt_pattern(alt: tuple[str, ...]) -> str:
+    return re.escape(" ".join(fold(x) for x in alt))
+
+
+# "of" between an office and its organisation, in the folded text.
+_OF = {"fr": "de|du|des|d|de la", "es": "de|del|de la|de los|de las"}
+# Heads of organisations every state has: alone they name nobody.
+_STATE_HEADS = frozenset(
+    "office ministry government department service state authority administration"
+    " directorate agency bureau secretariat".split()
+)
+# Heads of bodies that every set of notes has its own of (« le comité local de paix »):
+# alone they are the dialogue's, not the participant's.
+_COMMON_BODIES = frozenset(
+    "committee committees commission commissions council councils association associations"
+    " union unions movement network group forum platform coalition alliance federation"
+    " assembly board team initiative organisation organization centre center society club"
+    " party front".split()
+)
+# Words of an organisation's name that say nothing without its place or proper name.
+_GENERIC = (
+    _COMMON_BODIES
+    | _STATE_HEADS
+    | frozenset(
+        "peace local national regional community women youth development security human"
+        " rights social public civil society research studies district".split()
+    )
+)
 # Definite articles before a head noun, in the folded text (l'ancien is "l ancien").
 _DEFINITE = {"fr": "le|la|l|du|au", "es": "el|la|del|al", "ru": ""}
 _PUBLIC_OFFICES = frozenset(
-    "minister president governor mayor senator ambassador secretary judge envoy general"
+    "minister president governor mayor senator ambassador secretary judge envoy"
     " chief director head member chair chairman chairwoman chairperson".split()
 )
 _SENTENCE_END = re.compile(r"[.!?;؛]\s")
@@ -116,6 +155,7 @@ class _Concept:
     alts: tuple[tuple[str, ...], ...]
     proper: str  # a folded proper name ("kirkuk"), matched by transliteration
     optional: bool
+    word: str = ""  # the English word (folded; a bigram joined by _)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +172,8 @@ class _Phrase:
     # by language, every concept found for the title, even when it is too short to look
     # for whole ("retired colonel"): the head noun after an article may still name it
     every: dict[str, tuple[_Concept, ...]] = dataclasses.field(default_factory=dict)
+    # by language, the head noun's concept in `every`, for titles and organisations alike
+    ref_heads: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 def _content_words(phrase: str) -> list[tuple[str, bool]]:
@@ -164,7 +206,8 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
     missing: dict[str, tuple[str, ...]] = {}
     heads: dict[str, int] = {}
     every: dict[str, tuple[_Concept, ...]] = {}
-    head = _head_word(phrase) if field == "title" else ""
+    head = _head_word(phrase)
+    ref_heads: dict[str, int] = {}
     for lang in LANGUAGES:
         found: list[_Concept] = []
         lacking: list[str] = []
@@ -172,10 +215,12 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
             entry = lex.get(word, {}).get(lang)
             if entry:
                 if word == head or word.startswith(f"{head}_") or word.endswith(f"_{head}"):
-                    heads[lang] = len(found)
-                found.append(_Concept(entry, "", word in _OPTIONAL))
+                    ref_heads[lang] = len(found)
+                    if field == "title":
+                        heads[lang] = len(found)
+                found.append(_Concept(entry, "", word in _OPTIONAL, word))
             elif proper and len(word) >= 3:
-                found.append(_Concept((), word, False))
+                found.append(_Concept((), word, False, word))
             elif word in _OPTIONAL:
                 continue
             else:
@@ -188,7 +233,7 @@ def _build(person: int, field: str, phrase: str) -> _Phrase | None:
             continue  # "general" or "director" alone would flag every other page
         elif required:
             concepts[lang] = tuple(found)
-    return _Phrase(person, field, phrase, concepts, missing, heads, head, every)
+    return _Phrase(person, field, phrase, concepts, missing, heads, head, every, ref_heads)
 
 
 _HEAD_ENDS = re.compile(r"\b(?:of|for|to|on|at|in|with|from)\b|[,;/(–—]", re.IGNORECASE)
@@ -201,6 +246,8 @@ def _head_word(title: str) -> str:
     first = _HEAD_ENDS.split(without_brackets(title), maxsplit=1)[0]
     words = [fold(w) for w in _WORD.findall(first)]
     words = [w for w in words if w and w not in _STOP and w not in _OPTIONAL]
+    if len(words) > 1 and words[-1] == "general":
+        return words[-2]  # secretary-general, attorney general: "general" follows its noun
     return words[-1] if words else ""
 
 
@@ -263,52 +310,96 @@ class TranslatedFinder:
         return built
 
     def _short_refs(self, lang: str) -> list[tuple[re.Pattern[str], int]]:
-        """(pattern over the padded folded text, phrase number) for the titles that the
-        head noun alone names after a definite article: « le colonel », « el coronel »,
-        « l'ancien ministre ». A head counts when no other title or organisation of the
-        roster holds it; an office a sitting official may hold as well ("minister",
-        "governor") counts only with "former" or "retired" before or after it."""
+        """(pattern over the padded folded text, phrase number) for the titles and
+        organisations that their head noun alone names after a definite article:
+        « le colonel », « el excomandante », « l'ancien ministre », « la coopérative »,
+        « el resguardo ». A head counts when no other title or organisation of the roster
+        holds it. An office a sitting official may hold as well ("minister", "president")
+        counts only with "former" before or after it, or followed by the person's own
+        organisation (« el presidente de los mineros »); an organisation's head that every
+        state has ("office", "ministry") never counts alone."""
         built = self._refs.get(lang)
         if built is not None:
             return built
         articles = _DEFINITE.get(lang)
         out: list[tuple[re.Pattern[str], int]] = []
-        if articles is not None:
-            owners: dict[tuple[tuple[str, ...], ...], set[int]] = {}
-            for phrase in self.phrases:
-                for concept in phrase.every.get(lang, ()):
-                    if concept.alts and not concept.optional:
-                        owners.setdefault(concept.alts, set()).add(phrase.person)
-            for n, phrase in enumerate(self.phrases):
-                k = phrase.heads.get(lang)
-                if phrase.field != "title" or k is None:
-                    continue
-                head = phrase.every[lang][k]
-                if len(owners.get(head.alts, ())) != 1:
-                    continue
-                mods = [
-                    re.escape(" ".join(fold(x) for x in alt))
-                    for c in phrase.every[lang]
-                    if c.optional
-                    for alt in c.alts
-                ]
-                heads = "|".join(re.escape(" ".join(fold(x) for x in alt)) for alt in head.alts)
-                mod = f"(?:{'|'.join(mods)})[^\\W\\d_]*" if mods else "(?!)"
-                word = "[^\\W\\d_]*"
-                if not articles:
-                    # Russian has no article: « старший аналитик », « бывший замминистра »
-                    # (the modifier is required, and comes first).
-                    pattern = f" {mod} (?:{heads}){word}(?= )"
-                elif phrase.head_word in _PUBLIC_OFFICES:
-                    pattern = (
-                        f" (?:{articles}) {mod} (?:{heads}){word}(?= )"
-                        f"| (?:{articles}) (?:{heads}){word} {mod}(?= )"
+        if articles is None:
+            self._refs[lang] = out
+            return out
+        # Owners by participant id: a title and an organisation of one person are one.
+        owners: dict[tuple[tuple[str, ...], ...], set[str]] = {}
+        for phrase in self.phrases:
+            for concept in phrase.every.get(lang, ()):
+                if concept.alts and not concept.optional:
+                    owners.setdefault(concept.alts, set()).add(self.ids[phrase.person])
+        word = "[^\\W\\d_]*"
+        for n, phrase in enumerate(self.phrases):
+            head = self._head_alts(phrase, lang)
+            if head is None or len(owners.get(head, {self.ids[phrase.person]})) != 1:
+                continue
+            if phrase.field == "affiliation" and (
+                not articles
+                or phrase.head_word in _STATE_HEADS | _COMMON_BODIES
+                or set(head) & _generic_stems(lang)
+            ):
+                continue  # « el grupo » for a caucus: the word is every body's
+            heads = "|".join(_alt_pattern(alt) for alt in head)
+            mods = [
+                _alt_pattern(alt)
+                for c in phrase.every.get(lang, ())
+                if c.optional
+                for alt in c.alts
+            ]
+            mod = f"(?:{'|'.join(mods)}){word}" if mods else "(?!)"
+            glued = "(?:ex|vice|co|sub|sous)-?"
+            if not articles:
+                # Russian has no article: « старший аналитик », « бывший замминистра »
+                # (the modifier is required, and comes first).
+                pattern = f" {mod} (?:{heads}){word}(?= )"
+            elif phrase.field == "title" and phrase.head_word in _PUBLIC_OFFICES:
+                own = self._own_words(self.ids[phrase.person], lang)
+                pattern = (
+                    f" (?:{articles}) {mod} (?:{heads}){word}(?= )"
+                    f"| (?:{articles}) (?:{heads}){word} {mod}(?= )"
+                    f"| (?:{articles}) ex-?(?:{heads}){word}(?= )"
+                )
+                if own:
+                    pattern += (
+                        f"| (?:{articles}) (?:{heads}){word} (?:{_OF.get(lang, '(?!)')})"
+                        f"(?: [^ ]+)?? (?:{own}){word}(?= )"
                     )
-                else:
-                    pattern = f" (?:{articles})(?: {mod})? (?:{heads}){word}(?: {mod})?(?= )"
-                out.append((re.compile(pattern), n))
+            else:
+                pattern = (
+                    f" (?:{articles})(?: {mod})? (?:{glued})?(?:{heads}){word}(?: {mod})?(?= )"
+                )
+            out.append((re.compile(pattern), n))
         self._refs[lang] = out
         return out
+
+    @staticmethod
+    def _head_alts(phrase: _Phrase, lang: str) -> tuple[tuple[str, ...], ...] | None:
+        """The head noun's stems in `lang`; for a title word the lexicon lacks (ardo,
+        sheikh), French and Spanish borrow it as it is."""
+        k = phrase.ref_heads.get(lang)
+        if k is not None:
+            return phrase.every[lang][k].alts or None
+        head = phrase.head_word
+        if phrase.field == "title" and lang in ("fr", "es") and len(head) >= 4:
+            if head not in lexicon() and head not in _STOP:
+                return ((head,),)
+        return None
+
+    def _own_words(self, pid: str, lang: str) -> str:
+        """A pattern for the words of participant `pid`'s organisation in `lang`."""
+        alts = [
+            _alt_pattern(alt)
+            for phrase in self.phrases
+            if self.ids[phrase.person] == pid and phrase.field == "affiliation"
+            for c in phrase.every.get(lang, ())
+            if not c.optional
+            for alt in (c.alts or ((c.proper,),))
+        ]
+        return "|".join(a for a in alts if a)
 
     def unchecked(self, languages: set[str]) -> list[Unchecked]:
         """What could not be looked for in the given languages of the notes."""
@@ -418,6 +509,8 @@ class TranslatedFinder:
                     s >= hi and _words_between(padded, hi, s) <= (2 if k in optional else 1)
                 ):
                     lo, hi = min(lo, s), max(hi, e)
+            if proper and not proper & seen and all(concepts[k].word in _GENERIC for k in seen):
+                continue  # « le comité local de paix » is the dialogue's, not Kolda's
             if _FORMER.search(phrase.text) and _current_near(padded, lo, hi, lang):
                 continue  # « нынешний министр экономики »: in office now, not the former one
             lo = _article_before(padded, lo, lang)
