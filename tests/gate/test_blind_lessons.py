@@ -305,3 +305,77 @@ class TestThingsThatAreNotPeople:
     def test_a_hijri_month_and_a_nisba_adjective(self, orgs: Gate) -> None:
         assert [] == found(orgs, "أُرجئ ملف التخطيط العمراني إلى ما بعد شهر رمضان.")
         assert [("العمراني", "k5")] == found(orgs, "وأضاف العمراني أن الشباب لن يشاركوا.")
+
+
+@pytest.fixture(scope="module")
+def maghreb() -> Gate:
+    return Gate(
+        [
+            person("l1", "Samira Essid", gender="F"),
+            person("l2", "Khalil Ramadan al-Obeidi"),
+            Candidate(
+                id="l3",
+                name="Khalil al-Obeidi",
+                aliases=("Abu Siraj",),
+                party="B",
+                category=Category.AUTHORITATIVE_PROXY,
+                gender="M",
+            ),
+            person("l4", "Wafa al-Houni", gender="F"),
+            Candidate(
+                id="l5",
+                name="Hanan Ben Omran",
+                aliases=("حنان هوني",),
+                party="A",
+                category=Category.COMMUNITY_VOICE,
+                gender="F",
+            ),
+        ]
+    )
+
+
+class TestArabicCuesAndArticles:
+    def test_a_verb_of_speech_with_an_object_pronoun_is_a_cue(self, maghreb: Gate) -> None:
+        assert [("الهوني", "l4")] == found(maghreb, "وأيّدتها الهوني، وروت ما جرى.")
+
+    def test_an_assimilated_article_written_joined_in_latin(self, maghreb: Gate) -> None:
+        """Essid is es-Sid: الصيد."""
+        assert [("الصيد", "l1")] == found(maghreb, "عرضت الصيد تجربة صندوق البلديات.")
+
+    def test_a_kunya_after_two_proclitics(self, maghreb: Gate) -> None:
+        assert [("وبأبي سراج", "l3")] == found(maghreb, "يتواصل الميسّر وبأبي سراج غداً.")
+
+
+@pytest.fixture(scope="module")
+def caucasus() -> Gate:
+    return Gate(
+        [
+            Candidate(
+                id="g1",
+                name="Ekaterine Gogua",
+                aliases=("Eka",),
+                party="A",
+                category=Category.COMMUNITY_VOICE,
+                gender="F",
+            ),
+            Candidate(
+                id="g2",
+                name="Saria Ardzinba",
+                aliases=("Сария Ардзинба",),
+                party="B",
+                category=Category.COMMUNITY_VOICE,
+                gender="F",
+            ),
+        ]
+    )
+
+
+class TestShortRussianForms:
+    def test_a_three_letter_alias_in_its_cases(self, caucasus: Gate) -> None:
+        assert [("Эке", "g1"), ("Сарией", "g2")] == found(
+            caucasus, "Поручено Эке подготовить записку вместе с Сарией."
+        )
+
+    def test_a_short_word_opening_a_sentence_is_a_word(self, caucasus: Gate) -> None:
+        assert [] == found(caucasus, "Эка невидаль, сказал он.")
+        assert [("Эка", "g1")] == found(caucasus, "Эка и другие ответили.")

@@ -54,6 +54,11 @@ _KUNYA_LATIN = {"abu": "abu", "abou": "abu", "abo": "abu", "umm": "umm", "um": "
 _KUNYA_LATIN |= {"om": "umm", "oum": "umm"}
 _KUNYA_ARABIC = {"ابو": "abu", "ابا": "abu", "ابي": "abu", "ام": "umm"}
 _CASED = frozenset({"Cyrillic", "Greek", "Armenian"})
+# After a short name opening a sentence, what shows it is one: «Эка и Мамука», «Ира —»,
+# «Ира, …», «Ира (…)», a verb of speech.
+_SHORT_NAME_NEXT = re.compile(r"(?:[ \t]+(?:и|и\b|—|–|-)|[,)])")
+# A Maghreb family name that starts with the assimilated article: Essid, Ettahiri, Ennaifer.
+_ASSIMILATED = re.compile(r"^[ae](?:ss|tt|dd|rr|zz|nn|ss|sh)[a-z]{2,}$")
 # Last letters of a Latin spelling that an Arabic ة or final ه may stand for (Fatima,
 # Fatimah, Izzat, Hamdi: عزة, حمدي), as against a closing consonant (Jamil, not جميلة).
 _OPEN_END = frozenset("aeiouyht")
@@ -138,6 +143,9 @@ class NativeIndex:
             for n, part in enumerate(parts):
                 role = GIVEN if n == 0 and len(parts) > 1 else FAMILY
                 self._add_latin(i, part, role)
+                if role == FAMILY and _ASSIMILATED.match(part):
+                    # Essid, Ettahiri: the article assimilated and written joined (الصيد)
+                    self._add_latin(i, f"al {part[2:]}", role)
             for short, ordinary in name_diminutives(parts, latin=False).items():
                 # A short form is a weak key unless it is long enough to say something.
                 self._add_latin(i, short, ALIAS, weak=ordinary or len(short) < 4)
@@ -173,7 +181,9 @@ class NativeIndex:
                 _add(self.arabic, prefix + key, hit)
             if prefix:
                 continue
-            strong = not weak and len(spelling) >= 4
+            # A short form the convenor typed as an alias (Eka, Ira) says who as surely
+            # as a name of four letters; the same letters as part of a name do not.
+            strong = not weak and (len(spelling) >= 4 or (role == ALIAS and len(spelling) == 3))
             _add(self.latin, spelling, Hit(person, role, strong))
             for key in romkey.keys(spelling):
                 _add(self.keys, key, Hit(person, role, not weak and len(key) >= romkey.MIN_KEY))
@@ -272,6 +282,8 @@ class NativeFinder:
         if script == "Hebrew" and len(low) < 3:
             return out, False, False  # עם (with), על (on): two letters say too little
         forms = _STEMS.get(script, _as_is)(word)
+        for form in forms[1:]:
+            _merge(out, idx.exact.get(form, ()))  # Сарией: the alias Сария in a case
         for form in forms:
             readings = to_latin(form, script)
             if script == "Hebrew":  # ו and י are mostly vowels: יוסי is Yossi, not "ywsy"
@@ -375,7 +387,9 @@ class NativeFinder:
             yield from self._accept(text, chain, people)
 
     def _accept(self, text: str, chain: list[_Token], people: set[int]) -> Iterator[Finding]:
-        person = min(people)
+        # The person the words name most surely: الهوني is Amal al-Houni's family name
+        # (strong) before it is a short reading of someone's alias.
+        person = min(people, key=lambda p: (not all(t.hits[p].strong for t in chain), p))
         first, last = chain[0], chain[-1]
         prev = self._before(text, first.start)
         nxt = self._after(text, last.end)
@@ -406,6 +420,14 @@ class NativeFinder:
         if len(chain) == 1:
             tok, hit = first, hits[0]
             cue = honorific or self._cue(tok, prev, nxt)
+            if (
+                not cue
+                and tok.script == "Cyrillic"
+                and len(tok.word) <= 3
+                and _sentence_start(text, tok.start)
+                and _SHORT_NAME_NEXT.match(text, tok.end) is None
+            ):
+                return  # «Эка невидаль»: a short word opening a sentence is a word
             if not cue:
                 if tok.script in _CASED and not tok.word[:1].isupper():
                     return

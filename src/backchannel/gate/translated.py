@@ -591,7 +591,10 @@ def _folded_offset(folded: Folded, original: int) -> int:
 @cache
 def _proper_keys(name: str) -> tuple[frozenset[str], frozenset[str]]:
     latin = frozenset(k for k in romkey.keys(name) if len(k) >= 2)
-    arabic = frozenset(k for k in ar.latin_skeletons(name) if len(k.lstrip("V")) >= 2)
+    # A short place name (Ibb, إب) keeps its one consonant: it is only looked for beside
+    # words that already make the organisation.
+    least = 1 if len(name) <= 3 else 2
+    arabic = frozenset(k for k in ar.latin_skeletons(name) if len(k.lstrip("V")) >= least)
     return latin, arabic
 
 

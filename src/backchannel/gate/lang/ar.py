@@ -42,6 +42,11 @@ _OPENING = {"ا": "V", "ع": "V", "و": "w", "ي": "y"}
 KUNYA = frozenset({"ابو", "ابا", "ابي", "ام"})
 PROCLITICS = (
     "وبال",
+    "وب",
+    "فب",
+    "ول",
+    "فل",
+    "وك",
     "وكال",
     "فبال",
     "وال",
@@ -174,10 +179,24 @@ def honorifics() -> frozenset[str]:
     return _words("honorifics.txt")
 
 
+# Object pronouns a verb carries (وأجابه, and he answered him; وأيدتها, and she backed her).
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه", "ني", "نا", "كم")
+
+
+@lru_cache(maxsize=16384)
 def is_cue(word: str) -> bool:
-    """True for a verb of speech or action, with or without و/ف before it."""
+    """True for a verb of speech or action, with or without و/ف before it and an object
+    pronoun after it."""
     cues = cue_words()
-    return word in cues or (word[:1] in ("و", "ف") and word[1:] in cues)
+    bodies = [word, word[1:]] if word[:1] in ("و", "ف") else [word]
+    for body in bodies:
+        if body in cues:
+            return True
+        for pronoun in _OBJECT_PRONOUNS:
+            if body.endswith(pronoun) and len(body) - len(pronoun) >= 3:
+                if body[: -len(pronoun)] in cues:
+                    return True
+    return False
 
 
 def is_honorific(word: str) -> bool:

@@ -46,6 +46,14 @@ def stems(word: str) -> tuple[str, ...]:
     if stem and stem[-1] not in _VOWEL_ENDINGS:
         # A first name in -а/-я (Толя, Саша, Соколова) in another case: Толей, Саше.
         out += [f for f in (stem + "а", stem + "я") if f != low]
+    elif stem.endswith("и"):
+        out.append(stem + "я")  # Сарией, Марии: Сария, Мария
+    if len(out) == 1:
+        # A short first name in -а in another case: Ирой (Ира), Эке (Эка), Оле (Оля).
+        for ending in ("ой", "ей", "ою", "е", "и", "у", "ы"):
+            if low.endswith(ending) and len(low) - len(ending) == 2:
+                out += [low[: -len(ending)] + "а", low[: -len(ending)] + "я"]
+                break
     return tuple(out)
 
 
