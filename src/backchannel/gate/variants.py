@@ -99,6 +99,7 @@ def rule_variants(word: str) -> frozenset[str]:
         out.add(word[:-1])
     out |= _romance_c_g(word)
     out |= _ukrainian_h(word)
+    out |= _greek_hadji(word)
     out.discard(word)
     return frozenset(out)
 
@@ -114,6 +115,19 @@ def _romance_c_g(word: str) -> set[str]:
     soft = _SOFT_C.sub(lambda m: "ch" if m.group() == "ci" else "che", word)
     soft = _SOFT_G.sub("dzh", soft)
     return {soft} - {word}
+
+
+_HADJI = ("hadji", "hatzi", "chatzi", "hadzi", "khatzi")
+
+
+def _greek_hadji(word: str) -> set[str]:
+    """The Cypriot and Greek Hadji- prefix in its romanisations (Χατζη-): Hadjipetrou,
+    Chatzipetrou, Hatzipetrou."""
+    for prefix in _HADJI:
+        if word.startswith(prefix) and len(word) > len(prefix) + 3:
+            rest = word[len(prefix) :]
+            return {p + rest for p in _HADJI} - {word}
+    return set()
 
 
 _UKRAINIAN_ENDINGS = ("enko", "chuk", "iuk", "yuk", "chak", "ak", "uk", "ko", "ych", "iv")
