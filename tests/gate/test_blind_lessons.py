@@ -379,3 +379,61 @@ class TestShortRussianForms:
     def test_a_short_word_opening_a_sentence_is_a_word(self, caucasus: Gate) -> None:
         assert [] == found(caucasus, "Эка невидаль, сказал он.")
         assert [("Эка", "g1")] == found(caucasus, "Эка и другие ответили.")
+
+
+@pytest.fixture(scope="module")
+def fergana() -> Gate:
+    return Gate(
+        [
+            person("f1", "Dilmurod Rahmonov", "head of the water department"),
+            Candidate(
+                id="f2",
+                name="Zarina Nazarova",
+                aliases=("Zarina Nazarzoda",),
+                party="A",
+                category=Category.COMMUNITY_VOICE,
+                gender="F",
+            ),
+            person("f3", "Asel Mamytova", gender="F"),
+            Candidate(
+                id="f4",
+                name="Gulnara Toktosunova",
+                aliases=("Gulya",),
+                party="B",
+                category=Category.TECHNICAL_EXPERT,
+                gender="F",
+            ),
+            person("f5", "Salma Idris", "lawyer", "F"),
+            person("f6", "Min-jun Park", "humanitarian law scholar"),
+            Candidate(
+                id="f7",
+                name="Rodrigo Salas",
+                party="A",
+                category=Category.AUTHORITATIVE_PROXY,
+                gender="M",
+                affiliation="Andean Copper Mining Company",
+            ),
+        ]
+    )
+
+
+class TestCentralAsianAndOtherForms:
+    def test_kh_is_h_in_central_asian_names(self, fergana: Gate) -> None:
+        assert [("Рахмонов", "f1")] == found(fergana, "Затем Рахмонов поддержал идею бригад.")
+
+    def test_a_two_word_alias_by_its_new_part(self, fergana: Gate) -> None:
+        text = "В документах она фигурирует как Назарзода, и это важно."
+        assert [("Назарзода", "f2")] == found(fergana, text)
+
+    def test_a_name_ending_in_a_consonant_in_another_case(self, fergana: Gate) -> None:
+        assert [("Асели", "f3")] == found(fergana, "Потом Асели задали несколько вопросов.")
+
+    def test_two_consonants_before_a_verb_are_not_a_short_form(self, fergana: Gate) -> None:
+        assert [("Гулю", "f4")] == found(fergana, "Коллеги попросили Гулю не углубляться.")
+
+    def test_an_arabic_title_with_its_article(self, fergana: Gate) -> None:
+        assert [("المحامية", "f5")] == found(fergana, "وقالت المحامية إن الهيئة مستعدة.")
+        assert [] == found(fergana, "أُنشئت الساعة العاشرة بالتوقيت العالمي.")
+
+    def test_every_company_is_la_empresa(self, fergana: Gate) -> None:
+        assert [] == found(fergana, "Pidió que la empresa deje de hablar de compensaciones.")

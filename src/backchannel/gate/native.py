@@ -137,6 +137,8 @@ class NativeIndex:
         self.keys: dict[str, list[Hit]] = {}
         self.exact: dict[str, list[Hit]] = {}
         self.words: list[set[str]] = []
+        # Short forms that are ordinary words (slava, vera): names only beside a cue.
+        self.ordinary: set[str] = set()
         for i, cand in enumerate(roster):
             self.words.append(set())
             parts = split_name(cand.name)
@@ -147,12 +149,22 @@ class NativeIndex:
                     # Essid, Ettahiri: the article assimilated and written joined (الصيد)
                     self._add_latin(i, f"al {part[2:]}", role)
             for short, ordinary in name_diminutives(parts, latin=False).items():
+                if ordinary:
+                    self.ordinary.add(short)
                 # A short form is a weak key unless it is long enough to say something.
                 self._add_latin(i, short, ALIAS, weak=ordinary or len(short) < 4)
             for alias in cand.aliases:
                 if script_of(alias) == "Latin":
-                    for part in split_name(alias) if " " not in alias.strip() else [alias]:
-                        self._add_latin(i, fold(part), ALIAS)
+                    self._add_latin(i, fold(alias), ALIAS)
+                    # A two-word alias (Zarina Nazarzoda) counts by its parts too, each in
+                    # the part it plays: a given name alone still needs a cue (Tarek).
+                    pieces = split_name(alias) if " " in alias.strip() else []
+                    known = {k for part in parts for k in romkey.keys(part)}
+                    for n, piece in enumerate(pieces):
+                        if len(piece) < 3 or set(romkey.keys(piece)) & known:
+                            continue  # J. M. Núñez, Jose Nunez Pena: initials, the name again
+                        role = GIVEN if n == 0 and len(pieces) > 1 else FAMILY
+                        self._add_latin(i, piece, role)
                 else:
                     self._add_native(i, alias)
 
@@ -420,6 +432,13 @@ class NativeFinder:
         if len(chain) == 1:
             tok, hit = first, hits[0]
             cue = honorific or self._cue(tok, prev, nxt)
+            if cue and tok.script == "Cyrillic" and not (hit.strong or honorific):
+                if not any(
+                    latin in self.index.ordinary
+                    for form in cyrillic.stems(tok.word)
+                    for latin in to_latin(form, "Cyrillic")
+                ):
+                    return  # «Коллеги попросили»: two consonants before a verb say too little
             if (
                 not cue
                 and tok.script == "Cyrillic"

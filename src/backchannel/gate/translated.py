@@ -75,7 +75,13 @@ _OF = {"fr": "de|du|des|d|de la", "es": "de|del|de la|de los|de las"}
 # Heads of organisations every state has: alone they name nobody.
 _STATE_HEADS = frozenset(
     "office ministry government department service state authority administration"
-    " directorate agency bureau secretariat".split()
+    " directorate agency bureau secretariat company firm enterprise unit".split()
+)
+# Title heads that Arabic notes use of anyone (المسؤول, الممثل) or that read as common
+# words once the hamza goes (آمر is الأمر, the matter).
+_ARABIC_PLAIN = frozenset(
+    "official officer commander leader member representative delegate lead head chief"
+    " responsible focal point participant".split()
 )
 # Heads of bodies that every set of notes has its own of (« le comité local de paix »):
 # alone they are the dialogue's, not the participant's.
@@ -95,7 +101,7 @@ _GENERIC = (
     )
 )
 # Definite articles before a head noun, in the folded text (l'ancien is "l ancien").
-_DEFINITE = {"fr": "le|la|l|du|au", "es": "el|la|del|al", "ru": ""}
+_DEFINITE = {"fr": "le|la|l|du|au", "es": "el|la|del|al", "ru": "", "ar": ""}
 _PUBLIC_OFFICES = frozenset(
     "minister president governor mayor senator ambassador secretary judge envoy"
     " chief director head member chair chairman chairwoman chairperson".split()
@@ -352,6 +358,20 @@ class TranslatedFinder:
             ]
             mod = f"(?:{'|'.join(mods)}){word}" if mods else "(?!)"
             glued = "(?:ex|vice|co|sub|sous)-?"
+            if lang == "ar":
+                # The article is part of the word: المحامية, للمحامية; "former" follows.
+                # Heads every page has in Arabic (المسؤول, الأمر for آمر) are left out.
+                if phrase.head_word in _ARABIC_PLAIN or any(len("".join(a)) < 4 for a in head):
+                    continue
+                art = "(?:[وفبلك])?(?:ال|لل)"
+                # Only the endings of gender and number: العالمي (global) is not العالم.
+                end = "(?:ه|ون|ين|ات|ان|اء)?"
+                if phrase.field == "title" and phrase.head_word in _PUBLIC_OFFICES:
+                    pattern = f" {art}?(?:{heads}){end}(?: [^ ]+)? (?:ال)?{mod}(?= )"
+                else:
+                    pattern = f" {art}(?:{heads}){end}(?: (?:ال)?{mod})?(?= )"
+                out.append((re.compile(pattern), n))
+                continue
             if not articles:
                 # Russian has no article: « старший аналитик », « бывший замминистра »
                 # (the modifier is required, and comes first).
@@ -450,7 +470,9 @@ class TranslatedFinder:
                 for m in pattern.finditer(padded, lo - 1, min(hi, len(padded))):
                     start, end = folded.start(m.start()), folded.end(m.end() - 1)
                     phrase = self.phrases[n]
-                    yield Finding(start, end, text[start:end], "title", self.ids[phrase.person])
+                    yield Finding(
+                        start, end, text[start:end], phrase.field, self.ids[phrase.person]
+                    )
 
     def _windows(
         self,

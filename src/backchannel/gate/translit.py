@@ -67,4 +67,8 @@ def to_latin(word: str, script: str) -> tuple[str, ...]:
         source = word.replace("ы", "и").replace("Ы", "И") if name == "Ukrainian" else word
         latin = str(_transliterator(name).transliterate(source)).lower()
         out.append("".join(c for c in latin if c.isalpha() and c.isascii()))
+    if script == "Cyrillic" and "kh" in out[0]:
+        # х is h in Central Asian and Arabic-origin names as their owners write them
+        # (Рахмонов is Rahmonov, Хасан Hasan).
+        out.append(out[0].replace("kh", "h"))
     return tuple(dict.fromkeys(o for o in out if o))

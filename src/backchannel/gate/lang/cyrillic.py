@@ -43,6 +43,8 @@ def stems(word: str) -> tuple[str, ...]:
             break
     if not stem and len(low) >= 4 and low[-1] in _VOWEL_ENDINGS:
         stem = low[:-1]
+        if low[-1] in "иеюу" and stem[-1] not in _VOWEL_ENDINGS:
+            out.append(stem)  # Асели, Асели: Асель (Asel) in another case
     if stem and stem[-1] not in _VOWEL_ENDINGS:
         # A first name in -а/-я (Толя, Саша, Соколова) in another case: Толей, Саше.
         out += [f for f in (stem + "а", stem + "я") if f != low]
