@@ -91,7 +91,10 @@ _GENERIC_HEADS = frozenset(
     " union unions movement network group forum platform coalition alliance federation"
     " assembly board team initiative organisation organization centre center society club"
     " party front office ministry government department service state authority"
-    " administration directorate agency bureau secretariat company unit".split()
+    " administration directorate agency bureau secretariat company unit"
+    # public places a point may name as such (the hospital in Velmar, the port)
+    " hospital clinic school university college mosque church court port bank"
+    " municipality police army".split()
 )
 _DETERMINERS = ("the", "her", "his", "its", "their", "our")
 

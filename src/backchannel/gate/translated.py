@@ -75,7 +75,8 @@ _OF = {"fr": "de|du|des|d|de la", "es": "de|del|de la|de los|de las"}
 # Heads of organisations every state has: alone they name nobody.
 _STATE_HEADS = frozenset(
     "office ministry government department service state authority administration"
-    " directorate agency bureau secretariat company firm enterprise unit".split()
+    " directorate agency bureau secretariat company firm enterprise unit hospital clinic"
+    " school university college mosque church court port bank municipality police army".split()
 )
 # Title heads that Arabic notes use of anyone (المسؤول, الممثل) or that read as common
 # words once the hamza goes (آمر is الأمر, the matter).
