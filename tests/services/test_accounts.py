@@ -62,11 +62,17 @@ class TestAddAccount:
             accounts.add_account(ws, "i1", Role.INTERLOCUTOR, PASSWORD, interlocutor="nobody")
         assert "interlocutor" == caught.value.field
 
-    @pytest.mark.parametrize("handle", ["nadia.haddad", "umm-nabil", "tariq_al-mansouri"])
+    @pytest.mark.parametrize(
+        "handle", ["nadia.haddad", "umm-nabil", "tariq_al-mansouri", "n.haddad", "haddad-2"]
+    )
     def test_a_handle_that_names_a_person(self, ws: Workspace, handle: str) -> None:
         with pytest.raises(BadInputError) as caught:
             accounts.add_account(ws, handle, Role.OBSERVER, PASSWORD)
         assert ("handle", False) == (caught.value.field, "Haddad" in str(caught.value))
+
+    @pytest.mark.parametrize("handle", ["rapporteur-2", "participant-07", "observer.b"])
+    def test_a_handle_that_names_a_role(self, ws: Workspace, handle: str) -> None:
+        accounts.add_account(ws, handle, Role.OBSERVER, PASSWORD)
 
 
 class TestLogin:

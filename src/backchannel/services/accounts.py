@@ -93,8 +93,13 @@ def _check_not_a_name(conn: Connection, handle: str) -> None:
     if not pool:
         return
     words = handle.replace(".", " ").replace("_", " ").replace("-", " ")
+    parts = words.split()
+    # As notes would write it: whole, capitalised, each part alone, and with the initials
+    # dotted (n.haddad is "N. Haddad", the initial and family name of someone in the pool).
+    readings = {words, words.title(), ". ".join(p.title() for p in parts)}
+    readings |= {p.title() for p in parts if len(p) >= 3}
     gate = Gate(pool)
-    if any(f.participant is not None for w in (words, words.title()) for f in gate.scan(w)):
+    if any(f.participant is not None for w in readings for f in gate.scan(w)):
         raise BadInputError(
             "a handle must not name a person (the audit trail keeps it for good): "
             "choose one like 'participant-07' or 'rapporteur-2'",
