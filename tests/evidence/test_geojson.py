@@ -114,6 +114,16 @@ class TestMalformedLayers:
             read_layers(path)
         assert ("not valid JSON", 2) == (caught.value.message[:14], caught.value.row)
 
+    def test_nested_too_deep_is_bad_input(self, tmp_path: Path) -> None:
+        path = tmp_path / "layers.geojson"
+        path.write_text('{"type": "FeatureCollection", "features": ' + "[" * 100_000, "utf-8")
+        with pytest.raises(BadInputError) as caught:
+            read_layers(path)
+        assert ("not valid JSON", "layers.geojson") == (
+            caught.value.message[:14],
+            caught.value.file,
+        )
+
     def test_nan_is_not_json(self, tmp_path: Path) -> None:
         path = tmp_path / "layers.geojson"
         path.write_text(

@@ -113,6 +113,14 @@ class TestErrors:
         assert ("MIX.toml", 4, "size.max") == (error.file, error.row, error.field)
         assert error.message.startswith("not valid TOML")
 
+    @pytest.mark.parametrize(
+        "text", ["x = " + "[" * 5000 + "]" * 5000, "[size]\nmax = " + "9" * 5000 + "\n"]
+    )
+    def test_hostile_nesting_and_digits_are_bad_input(self, tmp_path: Path, text: str) -> None:
+        """Nested 5,000 deep or a 5,000-digit number: exit 2 with the file, not a crash."""
+        error = error_of(write(tmp_path, text))
+        assert ("MIX.toml", True) == (error.file, error.message.startswith("not valid TOML"))
+
     def test_broken_table_header(self, tmp_path: Path) -> None:
         error = error_of(write(tmp_path, "[size]\nmin = 3\n[party.A\nmax = 2\n"))
         assert 3 == error.row

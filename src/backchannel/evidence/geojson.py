@@ -68,6 +68,8 @@ def read_layers(path: Path) -> tuple[MapFeature, ...]:
         raise BadInputError(f"not valid JSON: {error.msg}", file=file, row=error.lineno) from None
     except ValueError as error:
         raise BadInputError(f"not valid JSON: {error}", file=file) from None
+    except RecursionError:
+        raise BadInputError("not valid JSON: lists nested too deeply", file=file) from None
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise BadInputError("is not a GeoJSON FeatureCollection", file=file, field="type")
     features = data.get("features")

@@ -16,12 +16,28 @@ MAX_BYTES = 5 * 1024 * 1024
 def load_toml(path: Path) -> dict[str, Any]:
     text = read_text(path, max_bytes=MAX_BYTES)
     try:
-        return tomllib.loads(text)
+        return parse(text, path.name)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         line = int(match.group(1)) if match else None
         reason = re.sub(r"\s*\(at line .*\)$", "", str(error))
         raise BadInputError(f"not valid TOML: {reason}", file=path.name, row=line) from None
+
+
+def parse(text: str, file: str) -> dict[str, Any]:
+    """`tomllib.loads`, with hostile input as bad input rather than a crash: lists nested
+    thousands deep and numbers of thousands of digits. A TOMLDecodeError passes through
+    for the caller to place on its line."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise BadInputError(
+            "not valid TOML: lists or tables nested too deeply", file=file
+        ) from None
+    except tomllib.TOMLDecodeError:
+        raise
+    except ValueError as error:  # int("9" * 5000): more digits than Python converts
+        raise BadInputError(f"not valid TOML: {error}", file=file) from None
 
 
 def table(data: dict[str, Any], key: str, file: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from backchannel.domain.errors import BadInputError
 from backchannel.domain.mix import MixRules, check_rules_against_pool, rules_from_toml
 from backchannel.domain.people import Candidate
+from backchannel.readers import _tomlfile
 from backchannel.readers._csvfile import read_text
 from backchannel.readers._tomlfile import MAX_BYTES
 
@@ -28,7 +29,7 @@ def read_mix_rules(path: Path, pool: Sequence[Candidate] | None = None) -> MixRu
     """The rules of a MIX.toml; with a pool, people rules must name candidates in it."""
     text = read_text(path, max_bytes=MAX_BYTES)
     try:
-        data = tomllib.loads(text)
+        data = _tomlfile.parse(text, path.name)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         line = int(match.group(1)) if match else None

@@ -27,6 +27,7 @@ from backchannel.domain.mix import (
 )
 from backchannel.domain.mix import rules_from_toml as parse_rules
 from backchannel.domain.people import Candidate, Consent
+from backchannel.readers import _tomlfile
 from backchannel.readers._csvfile import read_text
 from backchannel.readers._tomlfile import MAX_BYTES
 from backchannel.readers.mix_rules import read_mix_rules
@@ -156,7 +157,7 @@ def set_rules(ws: Workspace, path: Path, actor: str = "cli") -> tuple[MixRules, 
 def parse_text(text: str) -> MixRules:
     """Mix rules from stored MIX.toml text (checked when it was set)."""
     try:
-        return parse_rules(tomllib.loads(text))
+        return parse_rules(_tomlfile.parse(text, STORED_RULES))
     except tomllib.TOMLDecodeError as error:
         raise BadInputError(f"not valid TOML: {error}", file=STORED_RULES) from None
     except BadInputError as error:
