@@ -268,3 +268,20 @@ class TestHeaders:
             if "<script>" in html or " style=" in html or "onclick=" in html
         ]
         assert [] == found
+
+
+class TestHostileUploads:
+    def test_a_file_name_too_long_for_the_disk_is_a_plain_refusal(
+        self, as_role: Any, kit: Any
+    ) -> None:
+        """ "x." and 300 letters used to reach the disk as a suffix and end in a 500."""
+        client = as_role("facilitator")
+        response = client.post(
+            "/roster/import",
+            files={"pool": ("x." + "a" * 300, b"id,name\n", "text/csv")},
+            headers={"X-CSRF-Token": kit.session_csrf(client)},
+        )
+        assert (400, True) == (
+            response.status_code,
+            "ending in .csv or .xlsx" in response.text,
+        )
