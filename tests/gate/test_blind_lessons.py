@@ -12,13 +12,25 @@ from backchannel.gate import Gate
 from backchannel.gate.variants import rule_variants
 
 
-def person(pid: str, name: str, title: str = "", gender: str = "M") -> Candidate:
+def person(
+    pid: str,
+    name: str,
+    title: str = "",
+    gender: str = "M",
+    *,
+    aliases: tuple[str, ...] = (),
+    affiliation: str = "",
+    party: str = "A",
+    category: Category = Category.TECHNICAL_EXPERT,
+) -> Candidate:
     return Candidate(
         id=pid,
         name=name,
-        party="A",
-        category=Category.TECHNICAL_EXPERT,
+        aliases=aliases,
+        party=party,
+        category=category,
         gender=gender,
+        affiliation=affiliation,
         title=title,
     )
 
@@ -147,23 +159,24 @@ class TestFrenchHonorificsAndVerbs:
 
 class TestOrganisations:
     def test_an_institution_named_by_its_first_words(self) -> None:
-        gate = Gate([person("g1", "Dawit Alemayehu")])
         gate = Gate(
             [
-                Candidate(
-                    id="g1",
-                    name="Dawit Alemayehu",
+                person(
+                    "g1",
+                    "Dawit Alemayehu",
+                    "",
+                    "M",
                     party="A",
                     category=Category.TECHNICAL_EXPERT,
-                    gender="M",
                     affiliation="Mekelle University Dryland Studies Unit",
                 ),
-                Candidate(
-                    id="g2",
-                    name="Hiwot Tadesse",
+                person(
+                    "g2",
+                    "Hiwot Tadesse",
+                    "",
+                    "F",
                     party="B",
                     category=Category.TECHNICAL_EXPERT,
-                    gender="F",
                     affiliation="Central Bank Research Unit",
                 ),
             ]
@@ -230,12 +243,13 @@ class TestPlacesAndTimes:
 def test_a_long_organisation_named_by_three_of_its_five_words() -> None:
     gate = Gate(
         [
-            Candidate(
-                id="o1",
-                name="Marleny Hurtado",
+            person(
+                "o1",
+                "Marleny Hurtado",
+                "",
+                "F",
                 party="A",
                 category=Category.TECHNICAL_EXPERT,
-                gender="F",
                 affiliation="Crop Substitution Agency Tumaco Office",
             )
         ]
@@ -244,27 +258,50 @@ def test_a_long_organisation_named_by_three_of_its_five_words() -> None:
     assert [("la Agencia de Sustitución en Tumaco", "o1")] == found(gate, text)
 
 
-def org_person(pid: str, name: str, affiliation: str, title: str = "") -> Candidate:
-    return Candidate(
-        id=pid,
-        name=name,
-        party="B",
-        category=Category.COMMUNITY_VOICE,
-        gender="M",
-        affiliation=affiliation,
-        title=title,
-    )
-
-
 @pytest.fixture(scope="module")
 def orgs() -> Gate:
     return Gate(
         [
-            org_person("k1", "Agim Krasniqi", "North Prizren Bakers' Association"),
-            org_person("k2", "Dragan Milić", "Zvečan Seafarers Mission"),
-            org_person("k3", "Eulogio Quiñones", "Lower Atrato Fishers' Cooperative", "president"),
-            org_person("k4", "Souleymane Ndiaye", "Kolda Peace Committees", "secretary-general"),
-            org_person("k5", "Karim al-Omrani", "Sirte Youth Forum"),
+            person(
+                "k1",
+                "Agim Krasniqi",
+                "",
+                affiliation="North Prizren Bakers' Association",
+                party="B",
+                category=Category.COMMUNITY_VOICE,
+            ),
+            person(
+                "k2",
+                "Dragan Milić",
+                "",
+                affiliation="Zvečan Seafarers Mission",
+                party="B",
+                category=Category.COMMUNITY_VOICE,
+            ),
+            person(
+                "k3",
+                "Eulogio Quiñones",
+                "president",
+                affiliation="Lower Atrato Fishers' Cooperative",
+                party="B",
+                category=Category.COMMUNITY_VOICE,
+            ),
+            person(
+                "k4",
+                "Souleymane Ndiaye",
+                "secretary-general",
+                affiliation="Kolda Peace Committees",
+                party="B",
+                category=Category.COMMUNITY_VOICE,
+            ),
+            person(
+                "k5",
+                "Karim al-Omrani",
+                "",
+                affiliation="Sirte Youth Forum",
+                party="B",
+                category=Category.COMMUNITY_VOICE,
+            ),
         ]
     )
 
@@ -313,22 +350,24 @@ def maghreb() -> Gate:
         [
             person("l1", "Samira Essid", gender="F"),
             person("l2", "Khalil Ramadan al-Obeidi"),
-            Candidate(
-                id="l3",
-                name="Khalil al-Obeidi",
+            person(
+                "l3",
+                "Khalil al-Obeidi",
+                "",
+                "M",
                 aliases=("Abu Siraj",),
                 party="B",
                 category=Category.AUTHORITATIVE_PROXY,
-                gender="M",
             ),
             person("l4", "Wafa al-Houni", gender="F"),
-            Candidate(
-                id="l5",
-                name="Hanan Ben Omran",
+            person(
+                "l5",
+                "Hanan Ben Omran",
+                "",
+                "F",
                 aliases=("حنان هوني",),
                 party="A",
                 category=Category.COMMUNITY_VOICE,
-                gender="F",
             ),
         ]
     )
@@ -350,21 +389,23 @@ class TestArabicCuesAndArticles:
 def caucasus() -> Gate:
     return Gate(
         [
-            Candidate(
-                id="g1",
-                name="Ekaterine Gogua",
+            person(
+                "g1",
+                "Ekaterine Gogua",
+                "",
+                "F",
                 aliases=("Eka",),
                 party="A",
                 category=Category.COMMUNITY_VOICE,
-                gender="F",
             ),
-            Candidate(
-                id="g2",
-                name="Saria Ardzinba",
+            person(
+                "g2",
+                "Saria Ardzinba",
+                "",
+                "F",
                 aliases=("Сария Ардзинба",),
                 party="B",
                 category=Category.COMMUNITY_VOICE,
-                gender="F",
             ),
         ]
     )
@@ -386,31 +427,34 @@ def fergana() -> Gate:
     return Gate(
         [
             person("f1", "Dilmurod Rahmonov", "head of the water department"),
-            Candidate(
-                id="f2",
-                name="Zarina Nazarova",
+            person(
+                "f2",
+                "Zarina Nazarova",
+                "",
+                "F",
                 aliases=("Zarina Nazarzoda",),
                 party="A",
                 category=Category.COMMUNITY_VOICE,
-                gender="F",
             ),
             person("f3", "Asel Mamytova", gender="F"),
-            Candidate(
-                id="f4",
-                name="Gulnara Toktosunova",
+            person(
+                "f4",
+                "Gulnara Toktosunova",
+                "",
+                "F",
                 aliases=("Gulya",),
                 party="B",
                 category=Category.TECHNICAL_EXPERT,
-                gender="F",
             ),
             person("f5", "Salma Idris", "lawyer", "F"),
             person("f6", "Min-jun Park", "humanitarian law scholar"),
-            Candidate(
-                id="f7",
-                name="Rodrigo Salas",
+            person(
+                "f7",
+                "Rodrigo Salas",
+                "",
+                "M",
                 party="A",
                 category=Category.AUTHORITATIVE_PROXY,
-                gender="M",
                 affiliation="Andean Copper Mining Company",
             ),
         ]
