@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
+import threading
+import time
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+import uvicorn
 from fastapi import FastAPI
 from starlette.exceptions import StarletteDeprecationWarning
 
@@ -114,6 +120,32 @@ def session_csrf(client: TestClient) -> str:
 Clients = Callable[[str], TestClient]
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def running(app: Any) -> Iterator[str]:
+    """Serve `app` with uvicorn in a thread; the URL while it runs."""
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    assert server.started, "the server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
 class Kit:
     """The helpers above, for test modules (which cannot import this conftest)."""
 
@@ -124,6 +156,7 @@ class Kit:
     csrf_of = staticmethod(csrf_of)
     log_in = staticmethod(log_in)
     session_csrf = staticmethod(session_csrf)
+    running = staticmethod(running)
 
     @staticmethod
     def client(app: FastAPI, base_url: str = "http://testserver") -> TestClient:

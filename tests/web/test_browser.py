@@ -11,16 +11,11 @@ Screenshots of the main screens go to test-artifacts/screenshots/.
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from backchannel.services import accounts, document_files, meeting_ratings, meetings
@@ -43,12 +38,6 @@ DESKTOP = {"width": 1280, "height": 900}
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 class Served:
     """A running server: its URL and the workspace it serves."""
 
@@ -58,32 +47,12 @@ class Served:
         self.documents = documents
 
 
-@contextmanager
-def running(app: Any) -> Iterator[str]:
-    """Serve `app` with uvicorn in a thread; the URL while it runs."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started, "the server did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
-
-
 @pytest.fixture
 def served(demo_base: Path, tmp_path: Path, kit: Any) -> Iterator[Served]:
     """A copy of the demo, rendering into an empty documents folder."""
     ws = kit.copy_workspace(demo_base, tmp_path / "ws")
     documents = tmp_path / "documents"
-    with running(kit.make_app(ws, documents)) as url:
+    with kit.running(kit.make_app(ws, documents)) as url:
         yield Served(url, ws, documents)
     ws.close()
 
@@ -92,7 +61,7 @@ def served(demo_base: Path, tmp_path: Path, kit: Any) -> Iterator[Served]:
 def served_with_documents(demo_base: Path, tmp_path: Path, kit: Any) -> Iterator[Served]:
     """A copy of the demo serving the demo's documents (every participant's copy)."""
     ws = kit.copy_workspace(demo_base, tmp_path / "ws")
-    with running(kit.make_app(ws, demo_base)) as url:
+    with kit.running(kit.make_app(ws, demo_base)) as url:
         yield Served(url, ws, demo_base)
     ws.close()
 

@@ -28,6 +28,7 @@ from backchannel.services import portal
 from backchannel.services.accounts import LoginError
 from backchannel.services.assets import font_folders
 from backchannel.services.workspace import Workspace, open_url, open_workspace
+from backchannel.web import limits
 from backchannel.web.deps import NotLoggedInError, RefusedError, Services, is_htmx, render
 from backchannel.web.routes import register
 from backchannel.web.security import HEADERS, LoginLimiter
@@ -137,6 +138,8 @@ def create_app(settings: Settings, workspace: Workspace | None = None) -> FastAP
         redoc_url=None,
         openapi_url=None,
         lifespan=lifespan,
+        max_body_size=limits.DEFAULT_BODY,
+        form_limits=limits.FORM_LIMITS,  # type: ignore[arg-type]
     )
     app.state.services = Services(
         ws=ws,
@@ -209,4 +212,9 @@ def _add_error_pages(app: FastAPI) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         title = _("Not found") if exc.status_code == 404 else _("Request refused")
         message = _("There is no such page.") if exc.status_code == 404 else str(exc.detail)
+        if exc.status_code == 413:
+            message = _(
+                "That is more than this page accepts. A candidates file may be up to 5 MB; "
+                "a form, a few pages of text."
+            )
         return _error(request, exc.status_code, title, message)

@@ -11,6 +11,7 @@ from backchannel import i18n
 from backchannel.i18n import gettext, ngettext
 from backchannel.services import accounts
 from backchannel.services.accounts import LoginError
+from backchannel.web import limits
 from backchannel.web.deps import HOME, AnyoneDep, ServicesDep, current_session, render
 from backchannel.web.security import (
     LOGIN_COOKIE,
@@ -65,7 +66,7 @@ def login_form(
     return _login_page(request, services, next_=next)
 
 
-@router.post("/login", response_model=None)
+@router.post("/login", response_model=None, max_body_size=limits.LOGIN_BODY)
 def login(
     request: Request,
     services: ServicesDep,

@@ -20,11 +20,12 @@ from backchannel.services import roster as roster_service
 from backchannel.services.accounts import WebSession
 from backchannel.services.roster import RosterChange
 from backchannel.services.roster_report import mix_of
+from backchannel.web import limits
 from backchannel.web.deps import FacilitatorDep, Services, ServicesDep, back_to, done_note, render
 
 router = APIRouter()
 
-MAX_UPLOAD = 5_000_000
+MAX_UPLOAD = limits.UPLOAD_FILE
 DONE = {
     "consent": N_("Consent recorded."),
     "charter": N_(
@@ -174,7 +175,7 @@ def _import(services: Services, name: str, data: bytes, actor: str) -> tuple[int
         return roster_service.import_candidates(services.ws, path, actor=actor)
 
 
-@router.post("/roster/import", response_model=None)
+@router.post("/roster/import", response_model=None, max_body_size=limits.UPLOAD_BODY)
 async def import_pool(
     request: Request,
     services: ServicesDep,
