@@ -6,10 +6,14 @@ parser has spent anything on them.
 
 from __future__ import annotations
 
+import io
 import select
 import socket
+import tempfile
+import zipfile
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from fastapi import FastAPI
 
 from backchannel.web import limits
@@ -100,3 +104,53 @@ class TestBodyLimits:
         response = client.post("/item", data={"text": "x" * (limits.DEFAULT_BODY + 10)})
         assert 413 == response.status_code
         assert "Traceback" not in response.text
+
+
+def bomb_workbook() -> bytes:
+    """A candidates header and twelve million empty rows: about 100 KB compressed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b"<worksheet><sheetData>")
+            for _ in range(1200):
+                sheet.write(b"<row/>" * 10_000)
+            sheet.write(b"</sheetData></worksheet>")
+    return out.getvalue()
+
+
+class TestHostileWorkbooks:
+    def test_a_workbook_bomb_is_a_plain_refusal(self, as_role: Any, kit: Any) -> None:
+        client = as_role("facilitator")
+        response = client.post(
+            "/roster/import",
+            files={"pool": ("pool.xlsx", bomb_workbook(), "application/octet-stream")},
+            headers={"X-CSRF-Token": kit.session_csrf(client)},
+        )
+        assert (400, True) == (response.status_code, "would unpack to more than" in response.text)
+
+    def test_an_upload_never_reaches_a_temporary_file(
+        self, as_role: Any, kit: Any, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A 3 MB pool (Starlette spools anything over 1 MB to disk by default)."""
+        made: list[object] = []
+        real = tempfile.TemporaryFile
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            made.append(args)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(tempfile, "TemporaryFile", spy)
+        client = as_role("facilitator")
+        header = "id,name,party,category,gender,affiliation\n"
+        rows = "".join(
+            f"c{i:05d},Person {i},A,technical_expert,F,{'x' * 40}\n" for i in range(40_000)
+        )
+        response = client.post(
+            "/roster/import",
+            files={"pool": ("pool.csv", (header + rows).encode(), "text/csv")},
+            headers={"X-CSRF-Token": kit.session_csrf(client)},
+            follow_redirects=False,
+        )
+        assert len(header + rows) > 3 * 2**20
+        assert (303, []) == (response.status_code, made)

@@ -42,7 +42,11 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
             f"is {size // (1024 * 1024)} MB; the limit is {max_bytes // (1024 * 1024)} MB",
             file=name,
         )
-    raw = path.read_bytes()
+    return decode_text(path.read_bytes(), name)
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Bytes of a CSV (a file, an upload) as text, with the same errors as read_text."""
     if b"\x00" in raw[:4096]:
         raise BadInputError("looks like a binary file, not a CSV text file", file=name)
     try:
@@ -69,8 +73,13 @@ def read_rows(
     path: Path, required: Sequence[str], *, optional: Sequence[str] = ()
 ) -> tuple[list[str], Iterator[CsvRow]]:
     """Check the header has every required column, then yield rows with their numbers."""
-    text = read_text(path)
-    name = path.name
+    return rows_of_text(read_text(path), path.name, required, optional=optional)
+
+
+def rows_of_text(
+    text: str, name: str, required: Sequence[str], *, optional: Sequence[str] = ()
+) -> tuple[list[str], Iterator[CsvRow]]:
+    """read_rows on a CSV's text already in memory (`name` for the errors)."""
     csv.field_size_limit(MAX_FIELD)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:

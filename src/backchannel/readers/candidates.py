@@ -10,7 +10,7 @@ from pathlib import Path
 
 from backchannel.domain.errors import BadInputError
 from backchannel.domain.people import Candidate, Category
-from backchannel.readers._csvfile import CsvRow, read_rows, split_list
+from backchannel.readers._csvfile import CsvRow, decode_text, read_rows, rows_of_text, split_list
 
 COLUMNS = (
     "id",
@@ -96,3 +96,9 @@ def read_candidates(path: Path) -> tuple[Candidate, ...]:
     """Every candidate in a candidates CSV, or a BadInputError for the first bad cell."""
     _columns, rows = read_rows(path, REQUIRED, optional=COLUMNS)
     return candidates_from_rows(rows, path.name)
+
+
+def candidates_from_csv(data: bytes, name: str) -> tuple[Candidate, ...]:
+    """The same from a CSV's bytes (an upload, kept in memory)."""
+    _columns, rows = rows_of_text(decode_text(data, name), name, REQUIRED, optional=COLUMNS)
+    return candidates_from_rows(rows, name)

@@ -31,7 +31,7 @@ from backchannel.readers import _tomlfile
 from backchannel.readers._csvfile import read_text
 from backchannel.readers._tomlfile import MAX_BYTES
 from backchannel.readers.mix_rules import read_mix_rules
-from backchannel.readers.pool import read_pool
+from backchannel.readers.pool import pool_from_upload, read_pool
 from backchannel.services import _clock
 from backchannel.services import audit as audit_service
 from backchannel.services.dialogue import get_dialogue
@@ -103,7 +103,15 @@ class RosterChange:
 def import_candidates(ws: Workspace, path: Path, actor: str = "cli") -> tuple[int, int]:
     """Read and check the whole CSV or XLSX first, then add new candidates and update known
     ones (by id) in one transaction, audited with counts only: (added, updated)."""
-    pool = read_pool(path)
+    return _import_pool(ws, read_pool(path), actor)
+
+
+def import_candidates_upload(ws: Workspace, name: str, data: bytes, actor: str) -> tuple[int, int]:
+    """import_candidates on an uploaded file's bytes, read in memory (never on disk)."""
+    return _import_pool(ws, pool_from_upload(name, data), actor)
+
+
+def _import_pool(ws: Workspace, pool: tuple[Candidate, ...], actor: str) -> tuple[int, int]:
     with ws.begin() as conn:
         added, updated = repository.upsert_candidates(conn, pool)
         audit_service.record(

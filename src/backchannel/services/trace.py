@@ -17,6 +17,7 @@ from pathlib import Path
 
 from backchannel.domain.errors import BadInputError
 from backchannel.domain.fingerprint import CopyPrint, Identification, identify
+from backchannel.readers._archive import check_zip
 from backchannel.services.aide_memoire import MARK
 from backchannel.services.workspace import Workspace
 from backchannel.store import outputs_repository, repository
@@ -85,6 +86,7 @@ def read_leak(path: Path) -> Leak:
     if raw.startswith(b"PK") and path.suffix.lower() == ".docx":
         from docx import Document
 
+        check_zip(raw, path.name)
         doc = Document(io.BytesIO(raw))
         return Leak("\n".join(p.text for p in doc.paragraphs))
     if b"\x00" in raw[:4096]:

@@ -124,6 +124,7 @@ def create_app(settings: Settings, workspace: Workspace | None = None) -> FastAP
     `serve --demo`; the app closes it when it stops)."""
     ws = workspace or open_settings_workspace(settings)
     portal.ensure_salt(ws)
+    limits.keep_uploads_in_memory()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

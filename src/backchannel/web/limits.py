@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from starlette.formparsers import MultiPartParser
+
 KIB: Final = 1024
 
 #: Every form of the workbench: a captured point, a scope, mix rules, a charter.
@@ -23,3 +25,10 @@ UPLOAD_BODY: Final = UPLOAD_FILE + 16 * KIB
 
 #: Fields and files one form may carry; a text field's size (Starlette's parser).
 FORM_LIMITS: Final = {"max_fields": 400, "max_files": 1, "max_part_size": DEFAULT_BODY}
+
+
+def keep_uploads_in_memory() -> None:
+    """Starlette spools an uploaded file over 1 MB to a temporary file on disk; a pool of
+    names must not land there in clear. Below the upload's limit it now stays in memory
+    (a class setting of Starlette's parser; the body limit above bounds what it holds)."""
+    MultiPartParser.spool_max_size = UPLOAD_BODY

@@ -13,7 +13,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from backchannel.domain.errors import BackchannelError, BadInputError
+from backchannel.domain.errors import BackchannelError
 from backchannel.i18n import N_
 from backchannel.services import ground_rules
 from backchannel.services import roster as roster_service
@@ -165,14 +165,8 @@ def set_rules(
 
 
 def _import(services: Services, name: str, data: bytes, actor: str) -> tuple[int, int]:
-    suffix = Path(name).suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        # Checked before the name reaches the disk: "x." and 300 letters is no file name.
-        raise BadInputError("expected a candidates file ending in .csv or .xlsx", file=name[:80])
-    with tempfile.TemporaryDirectory(prefix="backchannel-pool-") as tmp:
-        path = Path(tmp) / f"candidates{suffix}"
-        path.write_bytes(data)
-        return roster_service.import_candidates(services.ws, path, actor=actor)
+    # Read in memory: the pool, a list of names, never lands in a temporary folder in clear.
+    return roster_service.import_candidates_upload(services.ws, name, data, actor=actor)
 
 
 @router.post("/roster/import", response_model=None, max_body_size=limits.UPLOAD_BODY)
