@@ -99,6 +99,8 @@ class Timings:
     meeting_ms: list[float] = field(default_factory=list)
     burst_ms: list[float] = field(default_factory=list)
     login_ms: list[float] = field(default_factory=list)
+    storm_health_ms: list[float] = field(default_factory=list)
+    storm_rating_ms: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -270,14 +272,34 @@ async def burst(p: Participant, codes: list[str], go: asyncio.Event, timings: Ti
         await rate(p, code, changed, timings.burst_ms, timings.failures)
 
 
+async def during_storm(
+    base: str, p: Participant, option: str, over: asyncio.Event, timings: Timings
+) -> None:
+    """While everyone else logs in at once: /healthz and one participant's rating, again
+    and again (issue 17: both under 200 ms during 50 simultaneous logins)."""
+    async with httpx.AsyncClient(base_url=base, timeout=60) as probe:
+        while not over.is_set():
+            started = time.perf_counter()
+            await probe.get("/healthz")
+            timings.storm_health_ms.append((time.perf_counter() - started) * 1000)
+            await rate(p, option, 1, timings.storm_rating_ms, timings.failures)
+            await asyncio.sleep(0.02)
+
+
 async def drive(
     base: str, people: list[Participant], codes: list[str], think: float, seed: int
 ) -> Timings:
     timings = Timings()
+    first, rest = people[0], people[1:]
+    await log_in(base, first, timings)
+    storming = asyncio.Event()
+    probe = asyncio.create_task(during_storm(base, first, codes[0], storming, timings))
     started = time.perf_counter()
-    await asyncio.gather(*(log_in(base, p, timings) for p in people))
-    ready = [p for p in people if p.csrf]
+    await asyncio.gather(*(log_in(base, p, timings) for p in rest))
     timings.seconds["login"] = time.perf_counter() - started
+    storming.set()
+    await probe
+    ready = [p for p in people if p.csrf]
     started = time.perf_counter()
     await asyncio.gather(
         *(meeting(p, codes, think, random.Random(seed + i), timings) for i, p in enumerate(ready))
@@ -374,6 +396,10 @@ def run(opts: argparse.Namespace) -> dict[str, Any]:
             "seconds": round(timings.seconds.get("login", 0.0), 2),
             "p95_ms": round(percentile(timings.login_ms, 95), 1),
         },
+        "storm": {
+            "healthz": summary(timings.storm_health_ms, timings.seconds.get("login", 0.0)),
+            "rating": summary(timings.storm_rating_ms, timings.seconds.get("login", 0.0)),
+        },
         "meeting": summary(timings.meeting_ms, timings.seconds.get("meeting", 0.0)),
         "burst": summary(timings.burst_ms, timings.seconds.get("burst", 0.0)),
         "target_p95_ms": TARGET_P95_MS,
@@ -396,6 +422,13 @@ def show(result: dict[str, Any]) -> None:
         f"{result['options']} options (setup {result['setup_s']} s; logins "
         f"{result['login']['seconds']} s, p95 {result['login']['p95_ms']} ms)"
     )
+    for name in ("healthz", "rating"):
+        during = result["storm"][name]
+        print(
+            f"  during the {result['participants'] - 1} logins: {name:<7} "
+            f"{during['requests']:>4} requests: p50 {during['p50_ms']} ms, "
+            f"p95 {during['p95_ms']} ms, max {during['max_ms']} ms (target < 200 ms)"
+        )
     for name, phase in (("meeting", meeting_), ("burst", burst_)):
         print(
             f"  {name:<8} {phase['requests']:>4} ratings in {phase['seconds']:>6} s "

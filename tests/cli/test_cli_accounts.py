@@ -87,6 +87,23 @@ class TestAccountsCommands:
         listed = json.loads(run(ws, "accounts", "list", "--json")[1])
         assert (0, [True, False]) == (disabled[0], [a["active"] for a in listed])
 
+    def test_unlock_clears_failed_logins(self, ws: Path) -> None:
+        from backchannel.services import login_throttle
+
+        run(ws, "accounts", "add", "lead", "--role", "facilitator")
+        opened = open_workspace(ws, "pw")
+        try:
+            for n in range(12):
+                login_throttle.failed(opened, "lead", f"198.51.100.{n}", None)
+            slowed = login_throttle.retry_after(opened, "lead", "192.0.2.1", None)
+            code, out = run(ws, "accounts", "unlock", "lead")
+            after = login_throttle.retry_after(opened, "lead", "192.0.2.1", None)
+        finally:
+            opened.close()
+        assert (True, 0, 0) == (slowed > 0, code, after)
+        assert "lead can log in again from any device." == out.strip()
+        assert 2 == run(ws, "accounts", "unlock", "nobody")[0]
+
 
 class TestServe:
     """`serve` refuses a workspace nobody can log in to; `serve --demo` serves the demo."""

@@ -6,10 +6,12 @@ parser has spent anything on them.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import select
 import socket
 import tempfile
+import threading
 import zipfile
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +19,7 @@ import pytest
 from fastapi import FastAPI
 
 from backchannel.web import limits
+from backchannel.web.passwords import BusyError, PasswordChecks
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -154,3 +157,40 @@ class TestHostileWorkbooks:
         )
         assert len(header + rows) > 3 * 2**20
         assert (303, []) == (response.status_code, made)
+
+
+class TestPasswordChecks:
+    def test_a_full_queue_says_busy_instead_of_hanging(self) -> None:
+        checks = PasswordChecks(workers=1, waiting=1)
+        release = threading.Event()
+
+        async def storm() -> list[str]:
+            slow = [asyncio.create_task(checks.run(release.wait, 5)) for _ in range(2)]
+            await asyncio.sleep(0.05)
+            try:
+                await checks.run(lambda: "checked")
+            except BusyError:
+                outcome = "busy"
+            else:
+                outcome = "ran"
+            release.set()
+            await asyncio.gather(*slow)
+            return [outcome, await checks.run(lambda: "checked")]
+
+        try:
+            assert ["busy", "checked"] == asyncio.run(storm())
+        finally:
+            checks.close()
+
+    def test_the_login_page_is_a_503_with_retry_after_when_busy(
+        self, app: FastAPI, anonymous: TestClient, kit: Any
+    ) -> None:
+        app.state.services.passwords = PasswordChecks(workers=1, waiting=0)
+        app.state.services.passwords._queued = 1  # one check already running
+        page = anonymous.get("/login")
+        response = anonymous.post(
+            "/login",
+            data={"handle": "observer", "password": kit.password, "csrf": kit.csrf_of(page.text)},
+        )
+        assert (503, "5") == (response.status_code, response.headers.get("retry-after"))
+        assert "Many people are logging in" in response.text

@@ -193,6 +193,22 @@ def enable(
     typer.echo(gettext("%(handle)s is enabled.") % {"handle": handle})
 
 
+@accounts_app.command("unlock")
+def unlock(
+    ctx: typer.Context,
+    handle: Annotated[str, typer.Argument(help="The account.")],
+    db: DbOpt = None,
+) -> None:
+    """Forget the account's failed logins, so it can log in at once from anywhere (when
+    someone elsewhere keeps guessing its password). Audited."""
+    from backchannel.services import login_throttle
+
+    with _where(ctx, db).open() as ws:
+        accounts.get_account(ws, handle)  # a clear error for a handle that does not exist
+        login_throttle.unlock(ws, handle)
+    typer.echo(gettext("%(handle)s can log in again from any device.") % {"handle": handle})
+
+
 @accounts_app.command("language")
 def language(
     ctx: typer.Context,

@@ -91,6 +91,16 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    trusted_proxy: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--trusted-proxy",
+            help="The address of a reverse proxy whose X-Forwarded-For and "
+            "X-Forwarded-Proto headers are believed (give it once per proxy). Without it, "
+            "no forwarded header is believed, so nobody can pose as another address.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the workbench in a browser: dashboard, scope and ripeness, roster, meeting
     console, participant portal, documents and follow-up, each for the roles it serves.
@@ -134,4 +144,13 @@ def serve(
         gettext("Serving the workbench at http://%(host)s:%(port)s/ (Ctrl+C to stop)")
         % {"host": host, "port": port}
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    proxies = [p.strip() for p in trusted_proxy or () if p.strip()]
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies or None,
+    )

@@ -442,6 +442,33 @@ web_session = Table(
     Column("expires_at", DateTime, nullable=False),
 )
 
+# --- 0012: failed logins and known devices ---------------------------------------------------
+# A throttle row counts recent failed logins for one key: a handle with the device or address
+# it came from, a handle from unknown devices, an address. A known device is the SHA-256 of a
+# cookie token set at a successful login; its logins are not slowed by others' failures.
+
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_at", DateTime, nullable=False, index=True),
+)
+
+known_device = Table(
+    "known_device",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column(
+        "handle",
+        String(64),
+        ForeignKey("account.handle", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("last_at", DateTime, nullable=False),
+)
+
 # --- 0009: step status and the register of numbered copies ---------------------------------
 
 # Each change of a packaged step's status (the current one is package_step.status).

@@ -31,7 +31,7 @@ from backchannel.services.workspace import Workspace, open_url, open_workspace
 from backchannel.web import limits
 from backchannel.web.deps import NotLoggedInError, RefusedError, Services, is_htmx, render
 from backchannel.web.routes import register
-from backchannel.web.security import HEADERS, LoginLimiter
+from backchannel.web.security import HEADERS
 from backchannel.web.settings import Settings
 from backchannel.web.terms import progress, standing, term
 
@@ -131,6 +131,7 @@ def create_app(settings: Settings, workspace: Workspace | None = None) -> FastAP
         try:
             yield
         finally:
+            app.state.services.passwords.close()
             ws.close()
 
     app = FastAPI(
@@ -146,7 +147,6 @@ def create_app(settings: Settings, workspace: Workspace | None = None) -> FastAP
         ws=ws,
         documents=settings.documents_folder(),
         settings=settings,
-        limiter=LoginLimiter(settings.login_attempts, settings.login_window_seconds),
     )
     app.state.templates = templates()
     # The bundled OFL fonts (see render/fonts.py), so pages in Arabic or Cyrillic read on

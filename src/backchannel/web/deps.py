@@ -20,7 +20,8 @@ from backchannel.i18n import N_
 from backchannel.services import accounts
 from backchannel.services.accounts import WebSession
 from backchannel.services.workspace import Workspace
-from backchannel.web.security import SESSION_COOKIE, LoginLimiter, same_token, submitted_csrf
+from backchannel.web.passwords import PasswordChecks
+from backchannel.web.security import SESSION_COOKIE, same_token, submitted_csrf
 from backchannel.web.settings import Settings
 from backchannel.web.terms import term
 
@@ -32,7 +33,7 @@ class Services:
     ws: Workspace
     documents: Path
     settings: Settings
-    limiter: LoginLimiter
+    passwords: PasswordChecks = field(default_factory=PasswordChecks)
     cache: dict[str, Any] = field(default_factory=dict)
 
 

@@ -5,25 +5,21 @@
 - Every form carries the session's CSRF token (a hidden `csrf` field, or the
   `X-CSRF-Token` header HTMX sends); the login form, before any session, carries a
   double-submit token from its own cookie.
-- Failed logins are counted per handle and per client address over a sliding window;
-  past the limit, further attempts are refused without checking the password.
+- Failed logins slow further attempts (services/login_throttle.py); a device that logged
+  in before carries a `bc_device` token and is not slowed by failures elsewhere.
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
-import threading
-import time
-from collections import defaultdict, deque
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 SESSION_COOKIE = "bc_session"
 LOGIN_COOKIE = "bc_login"
+DEVICE_COOKIE = "bc_device"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
 
@@ -97,46 +93,3 @@ async def submitted_csrf(request: Request) -> str | None:
 
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
-
-
-@dataclass
-class LoginLimiter:
-    """At most `attempts` failed logins per handle, and `10 * attempts` per client address
-    (a meeting room often shares one), in any `window` seconds. Kept in memory: a restart
-    forgets, and each server process counts on its own (run one process per workspace)."""
-
-    attempts: int = 5
-    window: float = 900.0
-    clock: Callable[[], float] = time.monotonic
-    _failures: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def _keys(self, handle: str, client: str) -> tuple[tuple[str, int], tuple[str, int]]:
-        return (f"h:{handle[:64]}", self.attempts), (f"c:{client}", self.attempts * 10)
-
-    def _prune(self, key: str, now: float) -> deque[float]:
-        found = self._failures[key]
-        while found and found[0] <= now - self.window:
-            found.popleft()
-        return found
-
-    def retry_after(self, handle: str, client: str) -> int:
-        """Seconds until another attempt is allowed (0: allowed now)."""
-        now = self.clock()
-        wait = 0.0
-        with self._lock:
-            for key, limit in self._keys(handle, client):
-                found = self._prune(key, now)
-                if len(found) >= limit:
-                    wait = max(wait, found[-limit] + self.window - now)
-        return max(0, int(wait + 0.999))
-
-    def failed(self, handle: str, client: str) -> None:
-        now = self.clock()
-        with self._lock:
-            for key, _limit in self._keys(handle, client):
-                self._prune(key, now).append(now)
-
-    def succeeded(self, handle: str) -> None:
-        with self._lock:
-            self._failures.pop(f"h:{handle[:64]}", None)

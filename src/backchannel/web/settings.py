@@ -27,8 +27,6 @@ class Settings:
     documents: Path | None = None
     secure_cookies: bool | None = None  # None: Secure when the request came over TLS
     session_hours: int = 12
-    login_attempts: int = 5
-    login_window_seconds: float = 900.0
 
     def documents_folder(self) -> Path:
         if self.documents is not None:
