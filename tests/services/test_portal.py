@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from backchannel.domain.errors import BadInputError, BlockingFindingError
 from backchannel.services import meeting_ratings, meetings, portal
 from backchannel.services.demo import WORKSPACE_NAME, build_demo
 from backchannel.services.workspace import Workspace, open_workspace
+from backchannel.store import portal_repository, repository
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +106,52 @@ class TestPropose:
     def test_outside_the_options_round(self, ws: Workspace) -> None:
         with pytest.raises(BadInputError):
             portal.propose_option(ws, "c023", "Crossing notices a week ahead")
+
+
+def _roster_of(ws: Workspace, party: str) -> list[str]:
+    with ws.read() as conn:
+        on = set(repository.roster_ids(conn))
+        return [c.id for c in repository.load_candidates(conn) if c.id in on and c.party == party]
+
+
+class TestNoDifferencing:
+    """Issue 17's attack: three raters of a party rate +1; a fourth rates -2. Two polls of
+    the figures must never give away the fourth rating."""
+
+    def test_the_fourth_rating_waits_for_two_more_changes(self, ws: Workspace, option: str) -> None:
+        a = _roster_of(ws, "A")
+        assert len(a) >= 4, "the demo roster has four people of party A"
+        for rater in a[:3]:
+            portal.rate_option(ws, rater, option, 1)
+        before = meeting_ratings.stored_support(ws, 2)
+        portal.rate_option(ws, a[3], option, -2)
+        after = meeting_ratings.stored_support(ws, 2)
+        assert before.report == after.report  # the -2 is not in the figures...
+        assert (0, 1) == (before.pending, after.pending)  # ...and the page says one waits
+        portal.rate_option(ws, a[0], option, 2)
+        assert after.report == meeting_ratings.stored_support(ws, 2).report
+        portal.rate_option(ws, a[1], option, 0)
+        released = meeting_ratings.stored_support(ws, 2)
+        assert 0 == released.pending
+        line = next(o for o in released.report.table.options if o.option == option)
+        assert dict(line.by_party)["A"] == pytest.approx((2 + 0 + 1 - 2) / 4)
+
+    def test_every_pair_of_polls_differs_by_three_ratings_or_none(
+        self, ws: Workspace, option: str
+    ) -> None:
+        rng = random.Random(17)
+        raters = _roster_of(ws, "A") + _roster_of(ws, "B")
+        shown: list[dict[tuple[str, str], int]] = []
+        for _ in range(60):
+            portal.rate_option(ws, rng.choice(raters), option, rng.randint(-2, 2))
+            with ws.read() as conn:
+                released = portal_repository.load_released(conn, 2)
+            shown.append({(r.rater, r.party): r.score for r in released})
+        for one, two in zip(shown, shown[1:], strict=False):
+            for party in ("A", "B"):
+                differ = {
+                    key
+                    for key in one.keys() | two.keys()
+                    if key[1] == party and one.get(key) != two.get(key)
+                }
+                assert len(differ) == 0 or len(differ) >= 3

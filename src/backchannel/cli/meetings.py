@@ -420,8 +420,10 @@ def ratings_support(
     if not json_out:
         for note in found.report.notes:
             warn(note)
+        if found.pending:
+            warn(meeting_ratings.pending_note(found.pending))
     emit(
-        {"meeting": found.meeting, **report_json(found.report)},
+        {"meeting": found.meeting, "pending": found.pending, **report_json(found.report)},
         json_out,
         lambda c: show_report(found.report, c),
     )

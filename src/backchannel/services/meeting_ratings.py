@@ -31,7 +31,9 @@ from pathlib import Path
 from backchannel.domain.capture import check_party
 from backchannel.domain.errors import BadInputError, NotFoundError
 from backchannel.domain.options import Option, Rating
+from backchannel.domain.release import pending, to_release
 from backchannel.domain.support import MIN_RATERS, PLAIN, check_one_rating_each
+from backchannel.i18n import ngettext
 from backchannel.readers._csvfile import read_rows
 from backchannel.readers.ratings import COLUMNS, ratings_from_rows
 from backchannel.services import _clock
@@ -40,7 +42,7 @@ from backchannel.services.meetings import active_number, party_codes
 from backchannel.services.support import SupportReport, support_from_ratings
 from backchannel.services.workspace import Workspace
 from backchannel.store import meetings_repository as repo
-from backchannel.store import repository
+from backchannel.store import portal_repository, repository
 
 PSEUDONYM = re.compile(r"^p-[0-9a-f]{16}$")
 
@@ -119,6 +121,8 @@ def import_ratings(
             ) from None
         replaced = len(repo.load_ratings(conn, target))
         repo.replace_ratings(conn, target, stored)
+        shown = portal_repository.load_released(conn, target)
+        portal_repository.release(conn, target, to_release(stored, shown, MIN_RATERS), stored)
         result = RatingsImport(
             meeting=target,
             ratings=len(stored),
@@ -145,6 +149,22 @@ class MeetingSupport:
     meeting: int
     report: SupportReport
     titles: dict[str, str]
+    #: Ratings not in the figures yet: a party's ratings of an option are released three
+    #: changes at a time (domain/release.py).
+    pending: int = 0
+
+
+def pending_note(count: int) -> str:
+    """What the figures leave out, in the reader's language."""
+    return ngettext(
+        "%(num)s rating is not in these figures yet: a party's ratings of an option are "
+        "shown three new or changed ratings at a time, so no two views give away one "
+        "person's score.",
+        "%(num)s ratings are not in these figures yet: a party's ratings of an option are "
+        "shown three new or changed ratings at a time, so no two views give away one "
+        "person's score.",
+        count,
+    ) % {"num": count}
 
 
 def stored_support(
@@ -157,13 +177,20 @@ def stored_support(
             target = rated[-1]
         else:
             target = active_number(conn, number)
-        ratings = repo.load_ratings(conn, target)
+        current = repo.load_ratings(conn, target)
+        ratings = portal_repository.load_released(conn, target)
         titles = {o.code: o.title for _m, o in repo.load_options(conn)}
-    if not ratings:
+    if not current:
         raise NotFoundError(
             f"meeting {target} has no ratings: run 'backchannel ratings import RATINGS.csv'"
         )
-    return MeetingSupport(target, support_from_ratings(ratings, method, k=k), titles)
+    waiting = pending(current, ratings)
+    if not ratings:
+        raise NotFoundError(
+            f"meeting {target} has {waiting} ratings, none shown yet: figures appear once "
+            f"three raters of a party have rated an option"
+        )
+    return MeetingSupport(target, support_from_ratings(ratings, method, k=k), titles, waiting)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,9 @@ from backchannel.domain.capture import check_party
 from backchannel.domain.errors import BadInputError
 from backchannel.domain.meetings import Progress
 from backchannel.domain.options import Option, Rating
+from backchannel.domain.release import to_release
 from backchannel.domain.rounds import RoundName
+from backchannel.domain.support import MIN_RATERS
 from backchannel.i18n import N_
 from backchannel.services import _clock
 from backchannel.services.meeting_ratings import pseudonym
@@ -168,7 +170,11 @@ def rate_option(ws: Workspace, candidate: str, option: str, score: int) -> bool:
                 f"'{option[:40]}' is not an option of meeting {active.number}", field="option"
             )
         rating = Rating(option, pseudonym(_salt(conn), candidate), party, score)
-        return repo.save_rating(conn, active.number, rating)
+        first = repo.save_rating(conn, active.number, rating)
+        current = repo.load_group(conn, active.number, option, party, released=False)
+        shown = repo.load_group(conn, active.number, option, party, released=True)
+        repo.release(conn, active.number, to_release(current, shown, MIN_RATERS), current)
+        return first
 
 
 def propose_option(ws: Workspace, candidate: str, title: str, description: str = "") -> Option:

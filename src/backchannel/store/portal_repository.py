@@ -6,7 +6,9 @@ an account or a candidate id. Callers own the transaction.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, delete, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from backchannel.domain.options import Rating
@@ -46,3 +48,49 @@ def scores_of(conn: Connection, number: int, pseudonym: str) -> dict[str, int]:
         select(t.c.option, t.c.score).where(t.c.meeting == number, t.c.pseudonym == pseudonym)
     )
     return {str(option): int(score) for option, score in rows}
+
+
+def load_released(conn: Connection, number: int) -> tuple[Rating, ...]:
+    """The released copy of a meeting's ratings (domain/release.py): what figures show."""
+    t = tables.released_rating
+    rows = conn.execute(
+        select(t).where(t.c.meeting == number).order_by(t.c.option, t.c.pseudonym)
+    ).mappings()
+    return tuple(Rating(r["option"], r["pseudonym"], r["party"], int(r["score"])) for r in rows)
+
+
+def release(
+    conn: Connection, number: int, groups: set[tuple[str, str]], current: Sequence[Rating]
+) -> None:
+    """Replace the released copy of each (option, party) group by its current ratings."""
+    t = tables.released_rating
+    for option, party in sorted(groups):
+        rows = [
+            {"meeting": number, "option": r.option, "pseudonym": r.rater, "party": r.party,
+             "score": r.score}
+            for r in current
+            if (r.option, r.party) == (option, party)
+        ]  # fmt: skip
+        raters = [row["pseudonym"] for row in rows]
+        # The group's old copy, and any rater of it released under another party before
+        # (an import that corrected a party): one released rating per rater and option.
+        conn.execute(
+            delete(t).where(
+                t.c.meeting == number,
+                t.c.option == option,
+                or_(t.c.party == party, t.c.pseudonym.in_(raters)),
+            )
+        )
+        if rows:
+            conn.execute(insert(t), rows)
+
+
+def load_group(
+    conn: Connection, number: int, option: str, party: str, *, released: bool
+) -> tuple[Rating, ...]:
+    """One party's ratings of one option: as they stand, or as last released."""
+    t = tables.released_rating if released else tables.rating
+    rows = conn.execute(
+        select(t).where(t.c.meeting == number, t.c.option == option, t.c.party == party)
+    ).mappings()
+    return tuple(Rating(r["option"], r["pseudonym"], r["party"], int(r["score"])) for r in rows)

@@ -319,6 +319,19 @@ rating = Table(
     Column("score", Integer, nullable=False),
 )
 
+# 0013: the released copy of the ratings, from which every support figure is computed; a
+# party's ratings of an option are copied here again only when at least three of them
+# changed (domain/release.py), so two views never differ by one person's rating.
+released_rating = Table(
+    "released_rating",
+    metadata,
+    Column("meeting", Integer, ForeignKey("meeting.number"), primary_key=True),
+    Column("option", String(64), ForeignKey("meeting_option.code"), primary_key=True),
+    Column("pseudonym", String(32), primary_key=True),
+    Column("party", String(64), nullable=False),
+    Column("score", Integer, nullable=False),
+)
+
 # --- 0008: the neutral evidence brief -------------------------------------------------------
 
 # Map layers: one row per GeoJSON feature, its geometry and style as JSON text.

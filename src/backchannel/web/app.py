@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from backchannel import i18n
 from backchannel.domain.errors import BackchannelError, NotFoundError, WorkspaceError
 from backchannel.i18n import gettext as _
-from backchannel.services import portal
+from backchannel.services import meeting_ratings, portal
 from backchannel.services.accounts import LoginError
 from backchannel.services.assets import font_folders
 from backchannel.services.workspace import Workspace, open_url, open_workspace
@@ -116,6 +116,7 @@ def templates() -> Environment:
     env.filters["term"] = term
     env.filters["progress"] = progress
     env.filters["standing"] = standing
+    env.globals["pending_note"] = meeting_ratings.pending_note
     return env
 
 
