@@ -194,3 +194,21 @@ class TestPasswordChecks:
         )
         assert (503, "5") == (response.status_code, response.headers.get("retry-after"))
         assert "Many people are logging in" in response.text
+
+
+class TestSmallOnes:
+    def test_a_document_name_longer_than_a_file_name_is_a_404(self, as_role: Any) -> None:
+        client = as_role("facilitator")
+        for name in ("n" * 300 + ".pdf", "é" * 200, "brief%00.pdf"):
+            response = client.get(f"/documents/{name}")
+            assert (404, False) == (response.status_code, "Traceback" in response.text)
+
+    def test_deeply_nested_mix_rules_are_a_plain_refusal(self, as_role: Any, kit: Any) -> None:
+        client = as_role("facilitator")
+        for rules in ("a = " + "[" * 5000 + "]" * 5000, "size.max = " + "9" * 5000):
+            response = client.post(
+                "/roster/rules",
+                data={"rules": rules},
+                headers={"X-CSRF-Token": kit.session_csrf(client)},
+            )
+            assert 400 == response.status_code

@@ -124,7 +124,9 @@ def open_document(ws: Workspace, folder: Path, account: Account, name: str) -> P
     """The path of a file `account` may read; audited. A file that is missing and a file
     that is not theirs get the same answer, so names cannot be probed."""
     refused = NotFoundError(f"no document '{name[:80]}' for this account")
-    if "/" in name or "\\" in name or name in {"", ".", ".."}:
+    if "/" in name or "\\" in name or "\x00" in name or name in {"", ".", ".."}:
+        raise refused
+    if len(name.encode("utf-8", "surrogatepass")) > 255:  # longer than any file name may be
         raise refused
     path = folder / name
     if not _served(path) or not may_read(account, name, copies_of(ws, account)):
