@@ -57,3 +57,12 @@ def test_a_device_token_of_another_account_is_not_known(any_store: Workspace) ->
     accounts.add_account(any_store, "notes", Role.RAPPORTEUR, PASSWORD)
     assert login_throttle.known_device(any_store, "notes", token) is None
     assert login_throttle.known_device(any_store, "lead", "forged") is None
+
+
+def test_a_room_logging_in_with_one_account_keeps_the_facilitators_device(
+    any_store: Workspace,
+) -> None:
+    token = with_facilitator(any_store)
+    for n in range(50):
+        login_throttle.succeeded(any_store, "lead", f"203.0.113.{n}", None)
+    assert login_throttle.known_device(any_store, "lead", token) is not None

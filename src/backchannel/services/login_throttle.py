@@ -68,6 +68,8 @@ def succeeded(
     now = _clock.now()
     with ws.begin() as conn:
         repo.forget(conn, [policy.counters(handle, address, device)[0].key])
+        if device is not None:
+            repo.forget_device(conn, device)  # one row per device: its new token replaces it
         repo.remember_device(conn, _hash(token), handle, now)
     return token
 

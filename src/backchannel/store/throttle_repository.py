@@ -4,7 +4,7 @@ transaction."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
@@ -64,7 +64,15 @@ def remember_device(conn: Connection, token_hash: str, handle: str, now: datetim
     t = tables.known_device
     conn.execute(delete(t).where(t.c.token_hash == token_hash))
     conn.execute(insert(t).values(token_hash=token_hash, handle=handle, last_at=now))
+    # Devices unused for half a year are forgotten, and an account keeps its 200 latest:
+    # enough that a room logging in with one account cannot push out the facilitator's own.
+    conn.execute(delete(t).where(t.c.handle == handle, t.c.last_at < now - timedelta(days=183)))
     kept = select(t.c.token_hash).where(t.c.handle == handle).order_by(t.c.last_at.desc())
-    old = [r[0] for r in conn.execute(kept.offset(20))]  # the 20 latest devices of an account
+    old = [r[0] for r in conn.execute(kept.offset(200))]
     if old:
         conn.execute(delete(t).where(t.c.token_hash.in_(old)))
+
+
+def forget_device(conn: Connection, token_hash: str) -> None:
+    t = tables.known_device
+    conn.execute(delete(t).where(t.c.token_hash == token_hash))
