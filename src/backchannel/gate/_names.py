@@ -167,6 +167,7 @@ class Scanner:
         self._ordinary = not_names() | TITLE_WORDS | PARTICLES | JOINERS
         self._common = common_words()
         self._words = [index.person_words(p.index) for p in index.people]
+        self._all_words = frozenset().union(*self._words) if self._words else frozenset()
         self._given = [_given_only(p.forms.parts) for p in index.people]
 
     def find(self, text: str, folded: Folded | None = None) -> list[Finding]:
@@ -187,6 +188,8 @@ class Scanner:
                     if what == PART or what == ALIAS:
                         raws.append(_Raw(os_, oe, frozenset(who), what == ALIAS, common))
                     elif what == AFFILIATION:
+                        if common and not text[os_:oe][:1].isupper():
+                            continue  # a quoted name alone, here an ordinary word
                         found.append(Finding(os_, oe, text[os_:oe], "affiliation", ids[who[0]]))
                     elif what == TITLE:
                         found.append(Finding(os_, oe, text[os_:oe], "title", ids[who[0]]))
@@ -316,21 +319,24 @@ class Scanner:
         if self._glued_capital(text, start, end, words) or self._place(text, start, end):
             return None
         particles = _PARTICLES_BEFORE.search(text, max(0, start - 24), start)
-        if particles is not None:
+        coordinated = particles is not None and self._coordinated(text, particles)
+        if particles is not None and not coordinated:
             start = particles.start()
         initials = initials_before(text, start)
         supported = has_honorific(text, start) or bool(
             initials
             and any(initials[0].lower() in self.index.people[p].forms.part_initials for p in people)
         )
-        prev = None if supported else _PREV_WORD.search(text, max(0, start - 40), start)
+        prev = (
+            None if supported or coordinated else _PREV_WORD.search(text, max(0, start - 40), start)
+        )
         if prev is not None and self._foreign(text, prev.group(1), prev.start(1), words):
             if _similar(fold_word(prev.group(1)), words):
                 start = prev.start(1)
             else:
                 return None
         nxt = _NEXT_WORD.match(text, end)
-        if nxt is not None and len(nxt.group(1)) == 1:
+        if nxt is not None and len(nxt.group(1)) == 1 and nxt.group(1).isupper():
             initial = nxt.group(1).lower()
             if any(initial in self.index.people[p].forms.part_initials for p in people):
                 end = nxt.end(1) + (1 if text[nxt.end(1) : nxt.end(1) + 1] == "." else 0)
@@ -406,6 +412,15 @@ class Scanner:
                 folded = fold_word(before.group())
                 return folded not in words and folded not in self._ordinary
         return False
+
+    def _coordinated(self, text: str, particles: re.Match[str]) -> bool:
+        """ "Rincón y Goyo", "Santander y Pernía": two participants joined by "y", not a
+        compound surname (Ortega y Gasset), because the word before "y" is a name part
+        of the roster too."""
+        if particles.group().strip().lower() not in ("y", "y el", "y la"):
+            return False
+        prev = _PREV_WORD.search(text, max(0, particles.start() - 40), particles.start())
+        return prev is not None and fold_word(prev.group(1)) in self._all_words
 
     def _foreign(self, text: str, word: str, pos: int, words: frozenset[str]) -> bool:
         """True when a neighbouring word looks like part of a name (capitalised, unknown)."""

@@ -71,7 +71,9 @@ _END_OK = re.compile(
 # governor" alone name nobody in the room; "the former minister" still does.
 _PUBLIC_OFFICES = frozenset(
     "minister president governor mayor senator ambassador secretary king queen judge"
-    " prime chancellor envoy general chief director head member".split()
+    " prime chancellor envoy general chief director head member"
+    # places a title may be named after: "the barangay" is the village, not its chair
+    " barangay village district province region municipality county town city state".split()
 )
 
 
@@ -95,6 +97,15 @@ def _title_head(title: str) -> str:
     return words[-1] if words else ""
 
 
+_PARTS = re.compile(r"[;,()/\[\]–—]")
+
+
+def _title_heads(title: str) -> set[str]:
+    """The head of each part of a title: "Datu; senior elder of his clan" has "datu" and
+    "elder", "Geodetic engineer, chief of Survey" has "engineer" and "chief"."""
+    return {_title_head(part) for part in _PARTS.split(title) if part.strip()} - {""}
+
+
 class DescriptorFinder:
     """Finds descriptors that fit fewer than k participants of one roster."""
 
@@ -102,7 +113,7 @@ class DescriptorFinder:
         self.people = people
         self.k = k
         per_person = tuple(_title_words(p.title) for p in people)
-        title_heads = {_title_head(p.title) for p in people} - {""}
+        title_heads = set().union(*(_title_heads(p.title) for p in people))
         self._whole_titles = {fold(p.title): p for p in people if len(fold(p.title).split()) == 1}
         # The head noun of one participant's title and of nobody else's ("surveyor" of
         # "cadastral surveyor", "colonel" of "retired colonel"): "the surveyor" is them.
@@ -112,8 +123,9 @@ class DescriptorFinder:
                 holders.setdefault(word, []).append(p)
         self._unique_heads = {
             head: holders[head][0]
-            for head in (_title_head(p.title) for p in people)
-            if head and len(holders.get(head, ())) == 1 and head not in _PUBLIC_OFFICES
+            for p in people
+            for head in _title_heads(p.title)
+            if len(holders.get(head, ())) == 1 and head not in _PUBLIC_OFFICES
         } | self._whole_titles
         self.vocab = _Vocab(
             heads=frozenset(title_heads | _RANKS),

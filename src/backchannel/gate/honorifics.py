@@ -23,6 +23,7 @@ brigadier brig admiral adm commodore sergeant sgt corporal cpl private pte marsh
 officer inspector insp superintendent supt commissioner chief constable
 sheikh shaykh shaikh sheik sheikha shaykha imam mullah mulla ayatollah hojatoleslam mufti qadi
 kadi ustaz ustadh ustadha ustad ustadz hajji haji hajj hajja hajjah alhaji alhaja alhajji
+hadj hadja hadji hadjia elhadj elhadji
 sayyid sayed sayyed syed seyed sayyida sharif emir amir prince princess king queen sultan
 sultana sheikhah malik pasha bey effendi agha aga khan sahib
 father fr pastor reverend rev revd bishop archbishop cardinal patriarch metropolitan

@@ -14,9 +14,11 @@ from functools import cache
 import ahocorasick
 
 from backchannel.domain.people import Candidate
+from backchannel.gate.affiliation_romance import romance_affiliation_shorts
 from backchannel.gate.fold import fold
 from backchannel.gate.forms import NameForms, name_forms, without_brackets
 from backchannel.gate.fuzzy import FuzzyMatcher
+from backchannel.gate.quoted_names import quoted_names
 from backchannel.gate.translated import lexicon
 from backchannel.gate.words import common_words
 
@@ -99,6 +101,25 @@ _GENERIC_HEADS = frozenset(
 _DETERMINERS = ("the", "her", "his", "its", "their", "our")
 
 
+def affiliation_quoted(affiliation: str, head: str) -> set[str]:
+    """An organisation's own quoted name ("Filoxenia" of '"Filoxenia" Pontic Heritage
+    Foundation') before the name's head noun, folded: "filoxenia foundation", "the arev
+    union", at any length."""
+    out: set[str] = set()
+    for name in quoted_names(affiliation):
+        quoted = fold(name)
+        if quoted and head and head not in quoted.split():
+            out |= {f"{quoted} {head}", f"the {quoted} {head}"}
+    return out
+
+
+def affiliation_quoted_alone(affiliation: str) -> set[str]:
+    """The quoted names alone, when long and no ordinary word: matched only as written
+    with a capital ("Filoxenia", never the Greek word filoxenia)."""
+    found = {fold(name) for name in quoted_names(affiliation)}
+    return {q for q in found if len(q.replace(" ", "")) >= 5 and q not in common_words()}
+
+
 def affiliation_shorts(affiliation: str) -> set[str]:
     """Shorter names notes give an organisation, folded: without the place it starts with
     ("traders association" of "North Mitrovica Traders' Association"), without its
@@ -129,6 +150,7 @@ def affiliation_shorts(affiliation: str) -> set[str]:
     head = lower[cut - 1] if cut else ""
     if head and head not in _GENERIC_HEADS and head not in common_words() and len(head) >= 5:
         out |= {f"{d} {head}" for d in _DETERMINERS}
+    out |= affiliation_quoted(affiliation, head)
     out.discard(fold(affiliation))
     return {f for f in out if len(f.replace(" ", "")) >= 8}
 
@@ -172,7 +194,9 @@ class RosterIndex:
         # Short names of organisations, kept when one participant alone has them.
         shorts: dict[str, set[int]] = {}
         for i, cand in enumerate(roster):
-            for form in affiliation_shorts(cand.affiliation):
+            for form in affiliation_shorts(cand.affiliation) | romance_affiliation_shorts(
+                cand.affiliation
+            ):
                 shorts.setdefault(form, set()).add(i)
         for form, holders in shorts.items():
             if len(holders) == 1:
@@ -195,6 +219,8 @@ class RosterIndex:
                 add(form, NAME_INITIALS, p.index)
             for form in f.affiliations | affiliation_heads(roster[p.index].affiliation):
                 add(form, AFFILIATION, p.index)
+            for form in affiliation_quoted_alone(roster[p.index].affiliation):
+                add(form, AFFILIATION, p.index, True)  # "common": a capital is asked for
             for head, tail in affiliation_tails(roster[p.index].affiliation):
                 add(tail, AFFILIATION_TAIL, p.index)
                 self.tail_heads.setdefault((tail, p.index), set()).add(head)

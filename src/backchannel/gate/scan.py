@@ -14,6 +14,8 @@ from backchannel.gate.fold import fold_text
 from backchannel.gate.index import RosterIndex
 from backchannel.gate.lang.detect import Paragraph, paragraphs
 from backchannel.gate.native import NativeFinder
+from backchannel.gate.quoted_names import QuotedNames
+from backchannel.gate.title_refs import TitleRefs
 from backchannel.gate.translated import TranslatedFinder, Unchecked
 
 # When findings overlap they become one; its kind is the first of these among them.
@@ -65,7 +67,9 @@ class Gate:
         self.index = RosterIndex(roster)
         self._scanner = Scanner(self.index)
         self._descriptors = DescriptorFinder(self.index.people, k)
+        self._title_refs = TitleRefs(self.index.people)
         self._native = NativeFinder(roster)
+        self._quoted = QuotedNames(roster)
         phrases = [(c.id, "title", c.title) for c in roster if c.title.strip()]
         phrases += [(c.id, "affiliation", c.affiliation) for c in roster if c.affiliation.strip()]
         self._translated = TranslatedFinder(phrases)
@@ -92,8 +96,11 @@ class Gate:
         folded = fold_text(text)
         found = self._scanner.find(text, folded)
         found.extend(self._descriptors.find(text, folded))
+        paras = self.paragraphs(text)
+        found.extend(self._title_refs.find(text, folded, paras))
         found.extend(self._native.find(text))
-        found.extend(self._translated.find(text, folded, self.paragraphs(text)))
+        found.extend(self._quoted.find(text))
+        found.extend(self._translated.find(text, folded, paras))
         return merge_overlaps(text, found)
 
     @staticmethod

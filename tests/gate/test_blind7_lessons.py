@@ -1,0 +1,132 @@
+"""What a seventh blind set taught the gate: titles and organisations as French, Spanish
+and English rapporteurs write them back, and names joined by « y ».
+
+Names and bodies here are invented for these tests; none is in the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from backchannel.domain.people import Candidate, Category
+from backchannel.gate import Gate
+
+
+def person(pid: str, name: str, title: str = "", affiliation: str = "", **kw: str) -> Candidate:
+    return Candidate(
+        id=pid,
+        name=name,
+        aliases=tuple(a for a in kw.get("aliases", "").split(";") if a),
+        party=kw.get("party", "A"),
+        category=Category.TECHNICAL_EXPERT,
+        gender=kw.get("gender", "M"),
+        affiliation=affiliation,
+        title=title,
+    )
+
+
+SAHEL = Gate(
+    [
+        person("s1", "Mahamadou Issoufou Kané", "Colonel, commandant du groupement de Tahoua"),
+        person("s2", "Aïssata Boubacar Maïga", "Docteure vétérinaire, cheffe de poste",
+               gender="F"),
+        person("s3", "Ibrahim Sanda Moussa", "Secrétaire général du gouvernorat"),
+        person("s4", "Mariam Traoré Cissé", "Avocate au barreau de Niamey", gender="F"),
+        person("s5", "Oumarou Garba Sani", "Président de la chambre", aliases="El Hadj Oumarou"),
+    ]
+)  # fmt: skip
+ANDES = Gate(
+    [
+        person("c1", "Sandra Milena Rojas Peña", "Investigadora principal",
+               "Observatorio Andino de Fronteras (OAF)", gender="F"),
+        person("c2", "Wilmer Albeiro Pérez Gélvez", "Defensor regional",
+               "Defensoría del Pueblo – Regional Arauca"),
+        person("c3", "Nelson Enrique Duarte Ríos", "Párroco",
+               "Pastoral Social – Diócesis de Arauca"),
+        person("c4", "Yaneth Cecilia Barrios", "Concejala",
+               "Alcaldía de Saravena del Sarare", gender="F", aliases="Yane"),
+    ]
+)  # fmt: skip
+LANAO = Gate(
+    [
+        person("m1", "Hamidullah Pangandaman Dimaporo", "Datu; elder of the clan"),
+        person("m2", "Sittie Nor Macabando", "Punong Barangay (barangay chairwoman)",
+               gender="F"),
+        person("m3", "Rolando Cruz Evangelista", "Geodetic engineer, head of mapping"),
+        person("m4", "Nikos Papadakis", "", '"Kallisto" Aegean Heritage Foundation'),
+        person("m5", "Anna Kvaratskhelia", "", 'Association of Displaced Women "Nergebi"',
+               gender="F"),
+    ]
+)  # fmt: skip
+
+
+def spans(gate: Gate, text: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.participant) for f in gate.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le colonel a rappelé les incidents de Tillia.", ("Le colonel", "s1")),
+        ("La vétérinaire propose un couloir sanitaire.", ("La vétérinaire", "s2")),
+        ("Selon l'avocate, le texte doit rester muet sur les sanctions.", ("l'avocate", "s4")),
+        ("Le SG a promis une note d'ici vendredi.", ("Le SG", "s3")),
+        ("le commandant du groupement reste réservé.", ("le commandant du groupement", "s1")),
+        ("La investigadora presentó las cifras de marzo.", ("La investigadora", "c1")),
+        ("El defensor pidió prudencia con los nombres.", ("El defensor", "c2")),
+    ],
+)
+def test_an_article_and_a_title_noun_of_one_participant(
+    text: str, expected: tuple[str, str]
+) -> None:
+    gate = SAHEL if expected[1].startswith("s") else ANDES
+    assert expected in spans(gate, text)
+
+
+def test_offices_and_ordinary_words_are_not_title_mentions() -> None:
+    assert [] == spans(SAHEL, "Le président de la République a parlé à la radio.")
+    assert [] == spans(SAHEL, "Ils se sont retrouvés au village avant la nuit.")
+    assert [] == spans(SAHEL, "Le sg du texte est illisible.")  # not written in capitals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Los datos del Observatorio muestran otra cosa.", ("del Observatorio", "c1")),
+        ("La Defensoría recibió doce quejas.", ("La Defensoría", "c2")),
+        ("Pastoral Social ofreció el albergue.", ("Pastoral Social", "c3")),
+        ("La Alcaldía de Sarare no firmó.", ("Alcaldía de Sarare", "c4")),
+    ],
+)
+def test_spanish_short_names_of_one_participants_body(text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(ANDES, text)
+
+
+def test_names_joined_by_y_are_two_participants() -> None:
+    found = spans(ANDES, "Hubo un cruce entre Barrios y Duarte sobre el puente.")
+    assert [("Barrios", "c4"), ("Duarte", "c3")] == found  # "y" is no initial of Yaneth
+    assert [] == spans(ANDES, "Citó a Ortega y Gasset.")
+
+
+def test_el_hadj_is_an_honorific() -> None:
+    assert ("Hadj Sani", "s5") in spans(SAHEL, "Ensuite El Hadj Sani propose un barème.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Datu asked for the list.", ("The Datu", "m1")),
+        ("The engineer showed the survey.", ("The engineer", "m3")),
+        ("The Punong Barangay disagreed.", ("The Punong Barangay", "m2")),
+        ("Kallisto will fund the school roof.", ("Kallisto", "m4")),
+        ("the Kallisto foundation", ("the Kallisto foundation", "m4")),
+        ("Representatives of «Нергеби» spoke next.", ("«Нергеби»", "m5")),
+    ],
+)
+def test_english_title_parts_and_quoted_body_names(text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(LANAO, text)
+
+
+def test_the_place_a_title_is_named_after_and_a_quoted_name_as_a_word() -> None:
+    assert [] == spans(LANAO, "Twenty firearms are loose in the barangay.")
+    assert [] == spans(LANAO, "In Greek, kallisto means the most beautiful.")
