@@ -130,3 +130,42 @@ def test_english_title_parts_and_quoted_body_names(text: str, expected: tuple[st
 def test_the_place_a_title_is_named_after_and_a_quoted_name_as_a_word() -> None:
     assert [] == spans(LANAO, "Twenty firearms are loose in the barangay.")
     assert [] == spans(LANAO, "In Greek, kallisto means the most beautiful.")
+
+
+FEZZAN = Gate(
+    [
+        person("f1", "Abdulhakim Misbah al-Zintani", aliases="Abu Salim;عبد الحكيم الزنتاني"),
+        person("f2", "Taher Omar Dhaw", aliases="Hajj Taher"),
+        person("f3", "Ahmed Khalifa al-Mahmoudi", aliases="Hajj Ahmed"),
+        person("f4", "Najwa Mabrouk al-Kuni", gender="F"),
+        person("f5", "Salem Abdullah Ben Naji"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تدخّل الطاهر ضو ليقول إن المشكلة في المواعيد.", ("الطاهر ضو", "f2")),
+        ("وأيّده بن ناجي جزئياً.", ("بن ناجي", "f5")),
+        ("زيارة ميدانية بقيادة سالم بن ناجي.", ("سالم بن ناجي", "f5")),
+        ("وقدّم الحاج الطاهر التهنئة.", ("الحاج الطاهر", "f2")),
+    ],
+)
+def test_libyan_names_with_the_article_and_ben(text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(FEZZAN, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتنزل الإبل من الحمادة نحو الوادي.",  # the plateau, not Hamada of Ahmed
+        "واقترحت أن تكون الفترة المسائية بعد المغرب.",  # the period, not al-Fituri's letters
+        "وعدت حكومة عبد الحكيم الدبيبة بالتعويض.",  # another Abdulhakim
+        "لا تمتّ بقرابة إلى خليفة الكوني.",  # a part of one and the family of another
+        "يقيم شقيقه في حي أبو سليم بطرابلس.",  # a district
+        "فرد الجميع: مبروك. وطلبت شهادات ميلاد للأطفال.",
+    ],
+)
+def test_arabic_words_places_and_namesakes_are_not_participants(text: str) -> None:
+    assert [] == spans(FEZZAN, text)

@@ -51,6 +51,13 @@ from backchannel.gate.words import word_list
 
 GIVEN, FAMILY, ALIAS = 0, 1, 2
 _KUNYA_LATIN = {"abu": "abu", "abou": "abu", "abo": "abu", "umm": "umm", "um": "umm"}
+_BEN = frozenset({"ben", "bin", "ibn", "ould", "wuld"})
+# Given names that Libya and the Maghreb write with the article: الطاهر, الصادق, الهادي.
+_ARTICLE_GIVEN = frozenset(
+    "taher tahar tahir sadek sadok sadiq sadeq hadi hedi mahdi mehdi mabrouk mabruk"
+    " bashir bechir tayeb tayyib taieb mokhtar mukhtar arbi habib hachemi hashemi hashimi"
+    " moncef munsif jilani jelani amin".split()
+)
 _KUNYA_LATIN |= {"om": "umm", "oum": "umm"}
 _KUNYA_ARABIC = {"ابو": "abu", "ابا": "abu", "ابي": "abu", "ام": "umm"}
 _CASED = frozenset({"Cyrillic", "Greek", "Armenian"})
@@ -68,6 +75,13 @@ _SPACES = (
     r"(?:[ \t\u00a0\u200c\u200f\u200e]{1,3}(?:[-\u05be\u058a][ \t]?)?|[ \t]?[-\u05be\u058a][ \t]?)"
 )
 _GAP = re.compile(_SPACES)
+_IBN = frozenset({"بن", "ابن", "بنت", "ولد"})
+# Nouns after which a name is a place: حي أبو سليم, شارع عمر المختار, مدينة الزاوية.
+_PLACES = frozenset(
+    "حي منطقه شارع مدينه ميدان جامع مسجد مستشفي مدرسه سوق قريه بلده ضاحيه مطار ميناء"
+    " جامعه معسكر مخيم".split()
+)
+_IBN_GAP = re.compile(r"[ \t\u00a0]+(?:بن|ابن|بنت|ولد)[ \t\u00a0]+")
 # The Arabic article and ibn as Russian writes them inside a name (Тарик аль-Мансури),
 # and Hebrew ben, bat, bar (יוסי בן דוד).
 _NAME_PARTICLE = r"(?i:аль|эль|ал|ас|аш|ад|ар|ат|аз|ан|ибн|бин|бен|בן|בת|בר)"
@@ -94,6 +108,9 @@ class Hit:
     # The Latin spelling ends in a consonant (Jamil, Hamid): an Arabic word ending in ة
     # (كاملة, محايدة) has a vowel more and is not this name.
     closed: bool = False
+    # A short form the gate derived (Hamada of Ahmed), not one the convenor typed: with the
+    # article it is a word or a place (الحمادة, the plateau).
+    derived: bool = False
 
 
 @dataclass(slots=True)
@@ -145,6 +162,10 @@ class NativeIndex:
             for n, part in enumerate(parts):
                 role = GIVEN if n == 0 and len(parts) > 1 else FAMILY
                 self._add_latin(i, part, role)
+                head, _, rest = part.partition(" ")
+                if role == FAMILY and head in _BEN and rest:
+                    # Ben Naji, Ould Sidi: بن ناجي is two words, the second the family's
+                    self._add_latin(i, rest, FAMILY)
                 if role == FAMILY and _ASSIMILATED.match(part):
                     # Essid, Ettahiri: the article assimilated and written joined (الصيد)
                     self._add_latin(i, f"al {part[2:]}", role)
@@ -152,7 +173,7 @@ class NativeIndex:
                 if ordinary:
                     self.ordinary.add(short)
                 # A short form is a weak key unless it is long enough to say something.
-                self._add_latin(i, short, ALIAS, weak=ordinary or len(short) < 4)
+                self._add_latin(i, short, ALIAS, weak=ordinary or len(short) < 4, derived=True)
             for alias in cand.aliases:
                 if script_of(alias) == "Latin":
                     self._add_latin(i, fold(alias), ALIAS)
@@ -168,7 +189,9 @@ class NativeIndex:
                 else:
                     self._add_native(i, alias)
 
-    def _add_latin(self, person: int, part: str, role: int, *, weak: bool = False) -> None:
+    def _add_latin(
+        self, person: int, part: str, role: int, *, weak: bool = False, derived: bool = False
+    ) -> None:
         core, article, prefix = _arabic_core(part)
         if not core:
             return
@@ -187,8 +210,9 @@ class NativeIndex:
             for key in () if weak else ar.latin_skeletons(spelling):
                 bare = len(key.lstrip("V"))
                 strong = bare >= 3 and bare >= sounded - 1 and (spelling == core or bare >= own)
+                takes_article = article or role == FAMILY or core in _ARTICLE_GIVEN
                 hit = Hit(
-                    person, role, strong or bool(prefix), nisba, article or role == FAMILY, closed
+                    person, role, strong or bool(prefix), nisba, takes_article, closed, derived
                 )
                 _add(self.arabic, prefix + key, hit)
             if prefix:
@@ -208,7 +232,10 @@ class NativeIndex:
                 _add(self.exact, norm, Hit(person, ALIAS, len(norm) >= 3))
                 for stem, _art in ar.stems(norm)[:1]:
                     key = ar.skeleton(stem)
-                    _add(self.arabic, key, Hit(person, ALIAS, len(key.lstrip("V")) >= 3))
+                    # Typed in Arabic, the alias says how it ends: الفيتوري is not الفترة.
+                    closed = not norm.endswith(("ة", "ه"))
+                    hit = Hit(person, ALIAS, len(key.lstrip("V")) >= 3, closed=closed)
+                    _add(self.arabic, key, hit)
             else:
                 low = word.lower().replace("ё", "е")
                 _add(self.exact, low, Hit(person, ALIAS, len(low) >= 3))
@@ -265,7 +292,7 @@ class NativeFinder:
             found = [
                 h
                 for h in idx.arabic.get(ar.skeleton(stem), ())
-                if (h.article or not has_article or h.role == ALIAS)
+                if (h.article or not has_article or (h.role == ALIAS and not h.derived))
                 and (not h.nisba or stem.endswith("ي"))
                 and not (open_end and h.closed)
             ]
@@ -392,6 +419,9 @@ class NativeFinder:
                 chain.append(tok)
                 people &= tok.hits.keys()
                 continue
+            if chain and len(chain) == 1 and _two_people(text, chain[-1], tok):
+                chain, people = [], set()  # neither is ours: skip both
+                continue
             if chain:
                 yield from self._accept(text, chain, people)
             chain, people = [tok], set(tok.hits)
@@ -401,13 +431,17 @@ class NativeFinder:
     def _accept(self, text: str, chain: list[_Token], people: set[int]) -> Iterator[Finding]:
         # The person the words name most surely: الهوني is Amal al-Houni's family name
         # (strong) before it is a short reading of someone's alias.
-        person = min(people, key=lambda p: (not all(t.hits[p].strong for t in chain), p))
         first, last = chain[0], chain[-1]
         prev = self._before(text, first.start)
+        if _ibn(prev):  # بن ناجي: the family name Naji before the given name Najwa
+            people = {p for p in people if first.hits[p].role == FAMILY} or people
+        person = min(people, key=lambda p: (not all(t.hits[p].strong for t in chain), p))
         nxt = self._after(text, last.end)
         start, end = first.start, last.end
         hits = [t.hits[person] for t in chain]
         honorific = self._honorific(text, first, prev)
+        ibn = _ibn(prev) and all(h.role == FAMILY for h in hits[:1])
+        honorific = honorific or ibn
         particle = None
         if first.script in ("Cyrillic", "Hebrew"):
             particle = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
@@ -458,6 +492,8 @@ class NativeFinder:
                     return
         if particle is not None:
             start = particle.start()  # аль-Мансури, בן־עמי go whole
+        if ibn and prev is not None:
+            start = prev.start  # بن ناجي goes whole
         if honorific and prev is not None and start == first.start and prev.end <= start:
             if self._is_title_token(prev):
                 start = prev.start
@@ -508,7 +544,7 @@ class NativeFinder:
     ) -> bool:
         """True when a lone word stands with another name or after a place preposition."""
         if tok.script == "Arabic":
-            return False
+            return self._arabic_foreign(text, tok, prev, nxt, person)
         if prev is not None and prev.word.lower() in cyrillic.PLACE_PREPOSITIONS:
             return True
         for other in (prev, nxt):
@@ -526,6 +562,40 @@ class NativeFinder:
                 continue
             return True
         return False
+
+    @staticmethod
+    def _arabic_foreign(
+        text: str, tok: _Token, prev: _Token | None, nxt: _Token | None, person: int
+    ) -> bool:
+        """حي أبو سليم, مدينة X: a place. حكومة عبد الحميد الدبيبة: our Abdulhamid's given
+        name before a family name that is not his, so somebody else (a given name, with
+        no verb of speech or title before it, followed by a word with the article that is
+        no ordinary word and no name of his)."""
+        if prev is not None and prev.script == "Arabic" and ar.normalize(prev.word) in _PLACES:
+            return True
+        role = tok.hits[person].role
+        if (
+            role == GIVEN
+            and nxt is not None
+            and nxt.script == "Arabic"
+            and _adjacent(text, tok, nxt)
+            and person not in nxt.hits
+            and not nxt.common
+            and ar.normalize(nxt.word).startswith("ال")
+            and len(nxt.word) >= 5
+        ):
+            return True
+        return False
+
+
+def _two_people(text: str, a: _Token, b: _Token) -> bool:
+    """إبراهيم الكوني: a part of one participant's name right before another's family
+    name with the article is a third person (the novelist), not two participants."""
+    if a.script != "Arabic" or b.script != "Arabic" or not _adjacent(text, a, b):
+        return False
+    if a.hits.keys() & b.hits.keys():
+        return False
+    return ar.normalize(b.word).startswith("ال") and any(h.role == FAMILY for h in b.hits.values())
 
 
 def _occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -578,7 +648,13 @@ def _adjacent(text: str, a: _Token, b: _Token) -> bool:
         not gap
         or _GAP.fullmatch(gap) is not None
         or (b.script in ("Cyrillic", "Hebrew") and _ARTICLE_GAP.fullmatch(gap) is not None)
+        or (b.script == "Arabic" and _IBN_GAP.fullmatch(gap) is not None)
     )
+
+
+def _ibn(tok: _Token | None) -> bool:
+    """بن, ابن, بنت, ولد before a word: a family name follows (بن ناجي, ولد الشيخ)."""
+    return tok is not None and tok.script == "Arabic" and ar.normalize(tok.word) in _IBN
 
 
 def _sentence_start(text: str, pos: int) -> bool:
