@@ -169,3 +169,32 @@ def test_libyan_names_with_the_article_and_ben(text: str, expected: tuple[str, s
 )
 def test_arabic_words_places_and_namesakes_are_not_participants(text: str) -> None:
     assert [] == spans(FEZZAN, text)
+
+
+ENGURI = Gate(
+    [
+        person("g1", "Teimuraz Jopua", "Chairman of the cooperative",
+               "Gali hazelnut growers' cooperative \"Okumi\""),
+        person("g2", "Astamur Ardzinba", "Vice-President", "Chamber of Commerce and Industry"),
+        person("g3", "Liana Kvarchia", "Deputy Head of Administration",
+               "Ochamchira district residents (Russian-speaking community)", gender="F"),
+    ]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Потом Джопуа говорил эмоционально.", ("Джопуа", "g1")),
+        ("Предложение пойдёт через кооператив «Окуми».", ("«Окуми»", "g1")),
+        ("Он сказал, что Палата поддерживала запрет.", ("Палата", "g2")),
+        ("Решили действовать через Палату и фермеров.", ("Палату", "g2")),
+    ],
+)
+def test_russian_notes_on_an_abkhaz_roster(text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(ENGURI, text)
+
+
+def test_residents_of_a_district_are_not_a_participants_body() -> None:
+    assert [] == spans(ENGURI, "Документы для жителей района остаются больной темой.")
+    assert [] == spans(ENGURI, "Палата лордов здесь ни при чём.")  # opens the sentence

@@ -20,7 +20,9 @@ from backchannel.gate.finding import Finding
 from backchannel.gate.scripts import word_script
 from backchannel.gate.translit import to_latin
 
-QUOTED = re.compile(r"[\"“”«„‘'‹]\s*([^\"“”«»„‘’'‹›\n]{2,60}?)\s*[\"”“»’'›]")
+QUOTED = re.compile(
+    r"(?<!\w)[\"“”«„‘'‹]\s*([^\"“”«»„‘’'‹›\n]{2,60}?)\s*[\"”“»’'›](?!\w)"
+)  # an apostrophe inside a word (growers' cooperative) opens and closes nothing
 _WORD = re.compile(r"\w+")
 
 

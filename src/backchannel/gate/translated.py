@@ -98,7 +98,8 @@ _GENERIC = (
     | _STATE_HEADS
     | frozenset(
         "peace local national regional community women youth development security human"
-        " rights social public civil society research studies district".split()
+        " rights social public civil society research studies district residents resident"
+        " inhabitants population villagers speaking".split()
     )
 )
 # Definite articles before a head noun, in the folded text (l'ancien is "l ancien").
@@ -282,7 +283,7 @@ class TranslatedFinder:
             p for i, (_pid, field, text) in enumerate(titles) if (p := _build(i, field, text))
         ]
         self._automata: dict[str, tuple[Any, list[tuple[tuple[int, int], ...]], list[int]]] = {}
-        self._refs: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+        self._refs: dict[str, list[tuple[re.Pattern[str], int, bool]]] = {}
 
     def _automaton(self, lang: str) -> tuple[Any, list[tuple[tuple[int, int], ...]], list[int]]:
         """(automaton, payloads, pattern lengths) for one language, built on first use."""
@@ -316,7 +317,7 @@ class TranslatedFinder:
         self._automata[lang] = built
         return built
 
-    def _short_refs(self, lang: str) -> list[tuple[re.Pattern[str], int]]:
+    def _short_refs(self, lang: str) -> list[tuple[re.Pattern[str], int, bool]]:
         """(pattern over the padded folded text, phrase number) for the titles and
         organisations that their head noun alone names after a definite article:
         « le colonel », « el excomandante », « l'ancien ministre », « la coopérative »,
@@ -329,7 +330,7 @@ class TranslatedFinder:
         if built is not None:
             return built
         articles = _DEFINITE.get(lang)
-        out: list[tuple[re.Pattern[str], int]] = []
+        out: list[tuple[re.Pattern[str], int, bool]] = []
         if articles is None:
             self._refs[lang] = out
             return out
@@ -344,6 +345,15 @@ class TranslatedFinder:
             head = self._head_alts(phrase, lang)
             if head is None or len(owners.get(head, {self.ids[phrase.person]})) != 1:
                 continue
+            if (
+                lang == "ru"
+                and phrase.field == "affiliation"
+                and not set(head) & _generic_stems(lang)
+            ):
+                # « Палата поддерживала », « через Палату »: the body's head noun alone,
+                # capitalised inside a sentence, is its short name in Russian.
+                joined = "|".join(_alt_pattern(alt) for alt in head)
+                out.append((re.compile(f" (?:{joined}){word}(?= )"), n, True))
             if phrase.field == "affiliation" and (
                 not articles
                 or phrase.head_word in _STATE_HEADS | _COMMON_BODIES
@@ -371,7 +381,7 @@ class TranslatedFinder:
                     pattern = f" {art}?(?:{heads}){end}(?: [^ ]+)? (?:ال)?{mod}(?= )"
                 else:
                     pattern = f" {art}(?:{heads}){end}(?: (?:ال)?{mod})?(?= )"
-                out.append((re.compile(pattern), n))
+                out.append((re.compile(pattern), n, False))
                 continue
             if not articles:
                 # Russian has no article: « старший аналитик », « бывший замминистра »
@@ -393,7 +403,7 @@ class TranslatedFinder:
                 pattern = (
                     f" (?:{articles})(?: {mod})? (?:{glued})?(?:{heads}){word}(?: {mod})?(?= )"
                 )
-            out.append((re.compile(pattern), n))
+            out.append((re.compile(pattern), n, False))
         self._refs[lang] = out
         return out
 
@@ -467,9 +477,11 @@ class TranslatedFinder:
                     hits.setdefault(n, []).append((start, word_end, k))
             for n, found in hits.items():
                 yield from self._windows(text, folded, padded, self.phrases[n], lang, found)
-            for pattern, n in self._short_refs(lang):
+            for pattern, n, capital in self._short_refs(lang):
                 for m in pattern.finditer(padded, lo - 1, min(hi, len(padded))):
                     start, end = folded.start(m.start()), folded.end(m.end() - 1)
+                    if capital and not _capital_inside(text, start):
+                        continue
                     phrase = self.phrases[n]
                     yield Finding(
                         start, end, text[start:end], phrase.field, self.ids[phrase.person]
@@ -604,6 +616,14 @@ def _article_before(padded: str, pos: int, lang: str) -> int:
             break
         pos = prev_start
     return pos
+
+
+def _capital_inside(text: str, start: int) -> bool:
+    """A capitalised word that does not open a sentence, a line or a quotation."""
+    if not text[start : start + 1].isupper() or text[start : start + 2].isupper():
+        return False
+    before = text[max(0, start - 3) : start].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in '.!?…\n:;«"“(–—-'
 
 
 def _folded_offset(folded: Folded, original: int) -> int:

@@ -71,4 +71,8 @@ def to_latin(word: str, script: str) -> tuple[str, ...]:
         # х is h in Central Asian and Arabic-origin names as their owners write them
         # (Рахмонов is Rahmonov, Хасан Hasan).
         out.append(out[0].replace("kh", "h"))
+    if script == "Cyrillic" and "dzh" in out[0]:
+        # дж is j in Georgian, Abkhaz and Turkic names as their owners write them
+        # (Джопуа is Jopua, Джапаридзе Japaridze).
+        out.append(out[0].replace("dzh", "j"))
     return tuple(dict.fromkeys(o for o in out if o))
