@@ -198,3 +198,29 @@ def test_russian_notes_on_an_abkhaz_roster(text: str, expected: tuple[str, str])
 def test_residents_of_a_district_are_not_a_participants_body() -> None:
     assert [] == spans(ENGURI, "Документы для жителей района остаются больной темой.")
     assert [] == spans(ENGURI, "Палата лордов здесь ни при чём.")  # opens the sentence
+
+
+SHATI = Gate(
+    [
+        person("l1", "Abdulhamid Fituri", "Deputy Mayor", "Brak al-Shati Municipal Council"),
+        person("l2", "Huda Kuni", "Associate Professor",
+               "University of Sebha, Faculty of Agriculture", gender="F"),
+        person("l3", "Taher Dhaw", "Farmer", "Qurdha Date Palm Growers Union"),
+    ]
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the article of al-Shati no longer leaves the whole name unchecked in Arabic
+        ("وقال إن بلدية براك لا تريد أن تكون خصماً.", "l1"),
+        ("تعميم من نائب عميد البلدية بوقف المصادرة.", "l1"),
+        # either body of "University of Sebha, Faculty of Agriculture" alone
+        ("وذكّرت بأن جامعة سبها مستعدة للتدريب.", "l2"),
+        ("برنامج تدريب بإشراف كلية الزراعة.", "l2"),
+        ("عن اتحاد منتجي التمور بالقرضة.", "l3"),
+    ],
+)
+def test_libyan_bodies_and_offices_in_arabic(text: str, expected: str) -> None:
+    assert expected in {who for _t, who in spans(SHATI, text)}

@@ -72,6 +72,14 @@ class Gate:
         self._quoted = QuotedNames(roster)
         phrases = [(c.id, "title", c.title) for c in roster if c.title.strip()]
         phrases += [(c.id, "affiliation", c.affiliation) for c in roster if c.affiliation.strip()]
+        # "University of Sebha, Faculty of Agriculture": notes name either body alone.
+        phrases += [
+            (c.id, "affiliation", part.strip())
+            for c in roster
+            if "," in c.affiliation
+            for part in c.affiliation.split(",")
+            if len(part.split()) >= 2
+        ]
         self._translated = TranslatedFinder(phrases)
         self.categories: dict[str, str] = {p.id: p.category for p in self.index.people}
         self.category_sizes: dict[str, int] = {}

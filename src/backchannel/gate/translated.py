@@ -199,10 +199,17 @@ def _content_words(phrase: str) -> list[tuple[str, bool]]:
                 out.append((pair, False))
                 i += 2
                 continue
+        if word in _NAME_ARTICLES and i + 1 < len(words) and words[i + 1][1]:
+            i += 1  # al-Shati, el-Fasher: the article belongs to the proper name after it
+            continue
         if word not in _STOP and (len(word) > 1 or word == "co"):
             out.append((word, words[i][1] and word not in lex))
         i += 1
     return out
+
+
+# The Arabic article as rosters write it before a proper name (al-Shati, ad-Dawr, el-Obeid).
+_NAME_ARTICLES = frozenset("al el ad adh ar as ash at ath az an".split())
 
 
 def _build(person: int, field: str, phrase: str) -> _Phrase | None:
