@@ -299,6 +299,10 @@ async def drive(
     timings.seconds["login"] = time.perf_counter() - started
     storming.set()
     await probe
+    if os.environ.get("WEB_BENCH_TRACE"):
+        print(
+            "healthz during the storm, in order (ms):", [round(x) for x in timings.storm_health_ms]
+        )
     ready = [p for p in people if p.csrf]
     started = time.perf_counter()
     await asyncio.gather(
