@@ -339,11 +339,23 @@ def replace_ratings(conn: Connection, number: int, ratings: Sequence[Rating]) ->
     return len(ratings)
 
 
-def load_ratings(conn: Connection, number: int) -> tuple[Rating, ...]:
-    t = tables.rating
-    rows = conn.execute(
-        select(t).where(t.c.meeting == number).order_by(t.c.option, t.c.pseudonym)
-    ).mappings()
+def load_ratings(
+    conn: Connection,
+    number: int,
+    *,
+    released: bool = False,
+    option: str | None = None,
+    party: str | None = None,
+) -> tuple[Rating, ...]:
+    """A meeting's ratings as they stand, or their released copy (domain/release.py), all
+    of them or one party's ratings of one option."""
+    t = tables.released_rating if released else tables.rating
+    where = [t.c.meeting == number]
+    if option is not None:
+        where.append(t.c.option == option)
+    if party is not None:
+        where.append(t.c.party == party)
+    rows = conn.execute(select(t).where(*where).order_by(t.c.option, t.c.pseudonym)).mappings()
     return tuple(Rating(r["option"], r["pseudonym"], r["party"], int(r["score"])) for r in rows)
 
 

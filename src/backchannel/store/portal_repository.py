@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from backchannel.domain.options import Rating
 from backchannel.store import tables
+from backchannel.store.meetings_repository import load_ratings
 
 
 def save_rating(conn: Connection, number: int, rating: Rating) -> bool:
@@ -52,11 +53,7 @@ def scores_of(conn: Connection, number: int, pseudonym: str) -> dict[str, int]:
 
 def load_released(conn: Connection, number: int) -> tuple[Rating, ...]:
     """The released copy of a meeting's ratings (domain/release.py): what figures show."""
-    t = tables.released_rating
-    rows = conn.execute(
-        select(t).where(t.c.meeting == number).order_by(t.c.option, t.c.pseudonym)
-    ).mappings()
-    return tuple(Rating(r["option"], r["pseudonym"], r["party"], int(r["score"])) for r in rows)
+    return load_ratings(conn, number, released=True)
 
 
 def release(
@@ -89,8 +86,4 @@ def load_group(
     conn: Connection, number: int, option: str, party: str, *, released: bool
 ) -> tuple[Rating, ...]:
     """One party's ratings of one option: as they stand, or as last released."""
-    t = tables.released_rating if released else tables.rating
-    rows = conn.execute(
-        select(t).where(t.c.meeting == number, t.c.option == option, t.c.party == party)
-    ).mappings()
-    return tuple(Rating(r["option"], r["pseudonym"], r["party"], int(r["score"])) for r in rows)
+    return load_ratings(conn, number, released=released, option=option, party=party)
