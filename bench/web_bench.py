@@ -203,12 +203,17 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
 # --- the participants -----------------------------------------------------------------------
 
 
+def new_client(base: str) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        base_url=base, timeout=30, limits=httpx.Limits(keepalive_expiry=KEEPALIVE_SECONDS)
+    )
+
+
 async def log_in(base: str, p: Participant, timings: Timings) -> None:
     # Drop an idle connection before uvicorn does (after 5 s), as browsers do, so that a
     # request never goes out on a connection the server is closing.
-    p.client = httpx.AsyncClient(
-        base_url=base, timeout=30, limits=httpx.Limits(keepalive_expiry=KEEPALIVE_SECONDS)
-    )
+    if p.client is None:
+        p.client = new_client(base)
     try:
         form = await p.client.get("/login")
         token = _CSRF.search(form.text)
@@ -292,6 +297,8 @@ async def drive(
     timings = Timings()
     first, rest = people[0], people[1:]
     await log_in(base, first, timings)
+    for p in rest:  # made before the storm: making 49 clients blocks this loop for ~1 s
+        p.client = new_client(base)
     storming = asyncio.Event()
     probe = asyncio.create_task(during_storm(base, first, codes[0], storming, timings))
     started = time.perf_counter()
