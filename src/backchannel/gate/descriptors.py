@@ -97,13 +97,14 @@ def _title_head(title: str) -> str:
     return words[-1] if words else ""
 
 
-_PARTS = re.compile(r"[;,()/\[\]–—]")
+#: What separates the parts of a title ("Datu; senior elder", "Colonel, commandant").
+TITLE_PARTS = re.compile(r"[;,()/\[\]–—]")
 
 
 def _title_heads(title: str) -> set[str]:
     """The head of each part of a title: "Datu; senior elder of his clan" has "datu" and
     "elder", "Geodetic engineer, chief of Survey" has "engineer" and "chief"."""
-    return {_title_head(part) for part in _PARTS.split(title) if part.strip()} - {""}
+    return {_title_head(part) for part in TITLE_PARTS.split(title) if part.strip()} - {""}
 
 
 class DescriptorFinder:

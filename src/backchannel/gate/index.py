@@ -19,7 +19,7 @@ from backchannel.gate.fold import fold
 from backchannel.gate.forms import NameForms, name_forms, without_brackets
 from backchannel.gate.fuzzy import FuzzyMatcher
 from backchannel.gate.quoted_names import quoted_names
-from backchannel.gate.translated import lexicon
+from backchannel.gate.translated import BODY_HEADS, lexicon
 from backchannel.gate.words import common_words
 
 # What a pattern stands for.
@@ -87,17 +87,9 @@ def affiliation_heads(affiliation: str) -> set[str]:
 
 
 # Heads an organisation's name cannot be told by alone: every set of notes has its own
-# committee and council, and every state its office and ministry.
-_GENERIC_HEADS = frozenset(
-    "committee committees commission commissions council councils association associations"
-    " union unions movement network group forum platform coalition alliance federation"
-    " assembly board team initiative organisation organization centre center society club"
-    " party front office ministry government department service state authority"
-    " administration directorate agency bureau secretariat company unit"
-    # public places a point may name as such (the hospital in Velmar, the port)
-    " hospital clinic school university college mosque church court port bank"
-    " municipality police army".split()
-)
+# committee and council, and every state its office and ministry (translated.py's list),
+# but for "firm" and "enterprise": "the firm" in English notes is a participant's company.
+_GENERIC_HEADS = BODY_HEADS - {"firm", "enterprise"}
 _DETERMINERS = ("the", "her", "his", "its", "their", "our")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from backchannel.gate.descriptors import TITLE_PARTS
 from backchannel.gate.finding import Finding
 from backchannel.gate.fold import Folded, fold
 from backchannel.gate.index import Person
@@ -39,13 +40,12 @@ _PUBLIC_OFFICES = frozenset(
     " senador senadora juge juez jueza ambassadeur ambassadrice embajador embajadora"
     " roi rey reine reina pape papa envoye enviado enviada membre miembro".split()
 )
-_PARTS = re.compile(r"[;,()/\[\]–—]")
 _ROMANCE = frozenset({"fr", "es", "pt", "it"})
 _ARTICLE_BEFORE = re.compile(rf"(?:^|(?<= )){_ARTICLES} \Z")
 
 
 def _parts(title: str) -> list[list[str]]:
-    return [fold(part).split() for part in _PARTS.split(title) if fold(part)]
+    return [fold(part).split() for part in TITLE_PARTS.split(title) if fold(part)]
 
 
 _ENGLISH_WORDS = frozenset("of the and for to at in on with senior deputy head".split())

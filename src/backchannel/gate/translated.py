@@ -61,9 +61,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _generic_stems(lang: str) -> frozenset[tuple[str, ...]]:
     """The stems in `lang` of the bodies every set of notes has (« grupo », « comité »)."""
     lex = lexicon()
-    return frozenset(
-        alt for word in _COMMON_BODIES | _STATE_HEADS for alt in lex.get(word, {}).get(lang, ())
-    )
+    return frozenset(alt for word in BODY_HEADS for alt in lex.get(word, {}).get(lang, ()))
 
 
 def _alt_pattern(alt: tuple[str, ...]) -> str:
@@ -92,15 +90,13 @@ _COMMON_BODIES = frozenset(
     " assembly board team initiative organisation organization centre center society club"
     " party front".split()
 )
+# Both: heads every set of notes has of its own; alone they name nobody.
+BODY_HEADS = _STATE_HEADS | _COMMON_BODIES
 # Words of an organisation's name that say nothing without its place or proper name.
-_GENERIC = (
-    _COMMON_BODIES
-    | _STATE_HEADS
-    | frozenset(
-        "peace local national regional community women youth development security human"
-        " rights social public civil society research studies district residents resident"
-        " inhabitants population villagers speaking".split()
-    )
+_GENERIC = BODY_HEADS | frozenset(
+    "peace local national regional community women youth development security human"
+    " rights social public civil society research studies district residents resident"
+    " inhabitants population villagers speaking".split()
 )
 # Definite articles before a head noun, in the folded text (l'ancien is "l ancien").
 _DEFINITE = {"fr": "le|la|l|du|au", "es": "el|la|del|al", "ru": "", "ar": ""}
@@ -362,9 +358,7 @@ class TranslatedFinder:
                 joined = "|".join(_alt_pattern(alt) for alt in head)
                 out.append((re.compile(f" (?:{joined}){word}(?= )"), n, True))
             if phrase.field == "affiliation" and (
-                not articles
-                or phrase.head_word in _STATE_HEADS | _COMMON_BODIES
-                or set(head) & _generic_stems(lang)
+                not articles or phrase.head_word in BODY_HEADS or set(head) & _generic_stems(lang)
             ):
                 continue  # « el grupo » for a caucus: the word is every body's
             heads = "|".join(_alt_pattern(alt) for alt in head)
