@@ -13,7 +13,7 @@ from backchannel.domain.errors import BadInputError, BlockingFindingError
 from backchannel.services import meeting_ratings, meetings, portal
 from backchannel.services.demo import WORKSPACE_NAME, build_demo
 from backchannel.services.workspace import Workspace, open_workspace
-from backchannel.store import portal_repository, repository
+from backchannel.store import meetings_repository, repository
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +145,7 @@ class TestNoDifferencing:
         for _ in range(60):
             portal.rate_option(ws, rng.choice(raters), option, rng.randint(-2, 2))
             with ws.read() as conn:
-                released = portal_repository.load_released(conn, 2)
+                released = meetings_repository.load_ratings(conn, 2, released=True)
             shown.append({(r.rater, r.party): r.score for r in released})
         for one, two in zip(shown, shown[1:], strict=False):
             for party in ("A", "B"):

@@ -70,7 +70,8 @@ def _dummy_hash() -> str:
     return _HASHER.hash(secrets.token_urlsafe(16))
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
+    """What the store keeps of a cookie token (a session's, a known device's)."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
@@ -302,7 +303,7 @@ def open_session(ws: Workspace, account: Account, hours: int = SESSION_HOURS) ->
     expires = now + timedelta(hours=hours)
     with ws.begin() as conn:
         repo.delete_expired(conn, now)
-        repo.add_session(conn, _token_hash(token), account.handle, csrf, now, expires)
+        repo.add_session(conn, token_hash(token), account.handle, csrf, now, expires)
     return NewSession(token, WebSession(account, csrf, expires))
 
 
@@ -311,7 +312,7 @@ def session_of(ws: Workspace, token: str) -> WebSession | None:
     if not token or len(token) > 128:
         return None
     with ws.read() as conn:
-        stored = repo.load_session(conn, _token_hash(token))
+        stored = repo.load_session(conn, token_hash(token))
         if stored is None or stored.expires_at <= _clock.now():
             return None
         found = repo.load_account(conn, stored.handle)
@@ -322,7 +323,7 @@ def session_of(ws: Workspace, token: str) -> WebSession | None:
 
 def close_session(ws: Workspace, token: str, actor: str | None = None) -> None:
     with ws.begin() as conn:
-        repo.delete_session(conn, _token_hash(token))
+        repo.delete_session(conn, token_hash(token))
         if actor is not None:
             audit_service.record(
                 conn, actor=actor, action="logout", subject="web", now=_clock.now()

@@ -4,28 +4,24 @@ in before carries a cookie token; its attempts meet only its own counter."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
 from backchannel.domain.throttle import Policy
 from backchannel.services import _clock
 from backchannel.services import audit as audit_service
+from backchannel.services.accounts import token_hash
 from backchannel.services.workspace import Workspace
 from backchannel.store import throttle_repository as repo
 
 POLICY = Policy()
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 def known_device(ws: Workspace, handle: str, token: str | None) -> str | None:
     """The hash of the device's token when it logged in to `handle` before, else None."""
     if not token or len(token) > 128 or not handle:
         return None
-    found = _hash(token)
+    found = token_hash(token)
     with ws.read() as conn:
         return found if repo.is_known_device(conn, found, handle[:64]) else None
 
@@ -70,7 +66,7 @@ def succeeded(
         repo.forget(conn, [policy.counters(handle, address, device)[0].key])
         if device is not None:
             repo.forget_device(conn, device)  # one row per device: its new token replaces it
-        repo.remember_device(conn, _hash(token), handle, now)
+        repo.remember_device(conn, token_hash(token), handle, now)
     return token
 
 

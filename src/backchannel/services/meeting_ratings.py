@@ -28,6 +28,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Connection
+
 from backchannel.domain.capture import check_party
 from backchannel.domain.errors import BadInputError, NotFoundError
 from backchannel.domain.options import Option, Rating
@@ -121,8 +123,7 @@ def import_ratings(
             ) from None
         replaced = len(repo.load_ratings(conn, target))
         repo.replace_ratings(conn, target, stored)
-        shown = portal_repository.load_released(conn, target)
-        portal_repository.release(conn, target, to_release(stored, shown, MIN_RATERS), stored)
+        release_changed(conn, target)
         result = RatingsImport(
             meeting=target,
             ratings=len(stored),
@@ -154,6 +155,16 @@ class MeetingSupport:
     pending: int = 0
 
 
+def release_changed(
+    conn: Connection, number: int, *, option: str | None = None, party: str | None = None
+) -> None:
+    """Release again each (option, party) group of a meeting's ratings, or of one option
+    and party, that has at least three new or changed ratings (domain/release.py)."""
+    current = repo.load_ratings(conn, number, option=option, party=party)
+    shown = repo.load_ratings(conn, number, released=True, option=option, party=party)
+    portal_repository.release(conn, number, to_release(current, shown, MIN_RATERS), current)
+
+
 def pending_note(count: int) -> str:
     """What the figures leave out, in the reader's language."""
     return ngettext(
@@ -178,7 +189,7 @@ def stored_support(
         else:
             target = active_number(conn, number)
         current = repo.load_ratings(conn, target)
-        ratings = portal_repository.load_released(conn, target)
+        ratings = repo.load_ratings(conn, target, released=True)
         titles = {o.code: o.title for _m, o in repo.load_options(conn)}
     if not current:
         raise NotFoundError(

@@ -25,12 +25,10 @@ from backchannel.domain.capture import check_party
 from backchannel.domain.errors import BadInputError
 from backchannel.domain.meetings import Progress
 from backchannel.domain.options import Option, Rating
-from backchannel.domain.release import to_release
 from backchannel.domain.rounds import RoundName
-from backchannel.domain.support import MIN_RATERS
 from backchannel.i18n import N_
 from backchannel.services import _clock
-from backchannel.services.meeting_ratings import pseudonym
+from backchannel.services.meeting_ratings import pseudonym, release_changed
 from backchannel.services.meetings import capture_option, party_codes
 from backchannel.services.workspace import Workspace
 from backchannel.store import brief_repository, repository
@@ -171,9 +169,7 @@ def rate_option(ws: Workspace, candidate: str, option: str, score: int) -> bool:
             )
         rating = Rating(option, pseudonym(_salt(conn), candidate), party, score)
         first = repo.save_rating(conn, active.number, rating)
-        current = repo.load_group(conn, active.number, option, party, released=False)
-        shown = repo.load_group(conn, active.number, option, party, released=True)
-        repo.release(conn, active.number, to_release(current, shown, MIN_RATERS), current)
+        release_changed(conn, active.number, option=option, party=party)
         return first
 
 

@@ -13,7 +13,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from backchannel.domain.options import Rating
 from backchannel.store import tables
-from backchannel.store.meetings_repository import load_ratings
 
 
 def save_rating(conn: Connection, number: int, rating: Rating) -> bool:
@@ -51,11 +50,6 @@ def scores_of(conn: Connection, number: int, pseudonym: str) -> dict[str, int]:
     return {str(option): int(score) for option, score in rows}
 
 
-def load_released(conn: Connection, number: int) -> tuple[Rating, ...]:
-    """The released copy of a meeting's ratings (domain/release.py): what figures show."""
-    return load_ratings(conn, number, released=True)
-
-
 def release(
     conn: Connection, number: int, groups: set[tuple[str, str]], current: Sequence[Rating]
 ) -> None:
@@ -80,10 +74,3 @@ def release(
         )
         if rows:
             conn.execute(insert(t), rows)
-
-
-def load_group(
-    conn: Connection, number: int, option: str, party: str, *, released: bool
-) -> tuple[Rating, ...]:
-    """One party's ratings of one option: as they stand, or as last released."""
-    return load_ratings(conn, number, released=released, option=option, party=party)

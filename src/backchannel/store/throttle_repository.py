@@ -62,7 +62,6 @@ def is_known_device(conn: Connection, token_hash: str, handle: str) -> bool:
 
 def remember_device(conn: Connection, token_hash: str, handle: str, now: datetime) -> None:
     t = tables.known_device
-    conn.execute(delete(t).where(t.c.token_hash == token_hash))
     conn.execute(insert(t).values(token_hash=token_hash, handle=handle, last_at=now))
     # Devices unused for half a year are forgotten, and an account keeps its 200 latest:
     # enough that a room logging in with one account cannot push out the facilitator's own.
