@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from backchannel.domain.accounts import Role
-from backchannel.services import accounts, login_throttle
+from backchannel.services import _clock, accounts, login_throttle
 from backchannel.services import audit as audit_service
 from backchannel.services.workspace import Workspace
 
@@ -113,7 +113,15 @@ class TestLogin:
 
 class TestRateLimit:
     """After three failures from one place, each attempt there waits longer; a device that
-    logged in before is not kept out by anyone's failures elsewhere."""
+    logged in before is not kept out by anyone's failures elsewhere.
+
+    The clock stands still here: the delays are a second or two, and a slow machine (CI)
+    otherwise lets one pass between a failure and the attempt meant to meet it."""
+
+    @pytest.fixture(autouse=True)
+    def _still_clock(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        frozen = _clock.now()
+        monkeypatch.setattr(_clock, "now", lambda: frozen)
 
     def test_the_fourth_attempt_from_one_place_waits(self, anonymous: TestClient, kit: Any) -> None:
         codes = [
