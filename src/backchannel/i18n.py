@@ -14,6 +14,7 @@ Babel is imported where it is used, so a command that never translates does not 
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -107,6 +108,27 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def direction(lang: str) -> str:
     return "rtl" if lang in RIGHT_TO_LEFT else "ltr"
+
+
+def _first_strong(text: str) -> str | None:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def embedded(text: str) -> str:
+    """What a person wrote, placed inside a sentence of the language being rendered: when
+    it runs the other way (an English problem in an Arabic sentence, an Arabic point in an
+    English one), between Unicode first-strong isolates, so it keeps its own order and its
+    full stop at its own end. Invisible in print; the gate and `trace` read through them."""
+    found = _first_strong(text)
+    if found is None or found == direction(current()):
+        return text
+    return f"\u2068{text}\u2069"
 
 
 def current() -> str:

@@ -100,3 +100,33 @@ class TestInsecure:
         assert 0 == result.exit_code, result.output
         assert "Warning" in result.output
         assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+class TestWorkingLanguages:
+    """`dialogue languages` shows and sets the languages documents are written in."""
+
+    def run(self, path: Path, *args: str) -> tuple[int, str]:
+        result = runner.invoke(
+            app, ["-w", str(path), *args], env={"BACKCHANNEL_PASSPHRASE": "s3cret pass"}
+        )
+        return result.exit_code, result.output
+
+    def test_set_show_and_refuse(self, tmp_path: Path) -> None:
+        import json
+
+        path = tmp_path / "d.bch"
+        init(path)
+        assert (0, "none recorded") == (
+            self.run(path, "dialogue", "languages")[0],
+            self.run(path, "dialogue", "languages")[1][:13],
+        )
+        code, out = self.run(path, "dialogue", "languages", "ar", "en", "--bilingual")
+        assert (0, "العربية, English; and a bilingual non-paper") == (code, out.strip())
+        shown = json.loads(self.run(path, "dialogue", "show", "--json")[1])
+        assert (["ar", "en"], True) == (shown["languages"], shown["bilingual"])
+        code, out = self.run(path, "dialogue", "languages", "en", "de")
+        assert 2 == code and "'de' is not a language" in out
+        code, out = self.run(path, "dialogue", "languages", "fr", "--bilingual")
+        assert 2 == code and "two working languages" in out
+        kept = json.loads(self.run(path, "dialogue", "languages", "--json")[1])
+        assert {"languages": ["ar", "en"], "bilingual": True} == kept

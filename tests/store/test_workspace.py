@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import inspect, text
 
-from backchannel.domain.dialogue import Dialogue, Party
+from backchannel.domain.dialogue import Dialogue
 from backchannel.domain.errors import WorkspaceError
 from backchannel.domain.people import Candidate, Category
 from backchannel.services import dialogue as dialogue_service
@@ -112,12 +112,15 @@ class TestMigrations:
         old = open_store(revision="0001")
         assert "0001" == migrate.current(old.engine)
         assert "ripeness_assessment" not in inspect(old.engine).get_table_names()
-        with old.begin() as conn:
-            repository.save_dialogue(
-                conn,
-                Dialogue(title="Older dialogue", parties=(Party("A", "Side A"),)),
-                now=datetime(2026, 1, 1),
+        with old.begin() as conn:  # the columns of 0001, as the code of then wrote them
+            conn.execute(
+                text(
+                    "INSERT INTO dialogue (id, title, convenor, created_at) "
+                    "VALUES (1, 'Older dialogue', '', :at)"
+                ),
+                {"at": datetime(2026, 1, 1)},
             )
+            conn.execute(text("INSERT INTO party (code, name) VALUES ('A', 'Side A')"))
         old.close()
 
         upgraded = open_store()

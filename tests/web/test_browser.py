@@ -206,6 +206,79 @@ class TestParticipantOnAPhone:
         assert width <= PHONE["width"], "the portal scrolls sideways on a phone"
 
 
+def say(lang: str, message: str) -> str:
+    from backchannel import i18n
+
+    with i18n.speaking(lang):
+        return i18n.gettext(message)
+
+
+def box_x(page: Page, selector: str) -> float:
+    found = page.locator(selector).first.bounding_box()
+    assert found is not None, selector
+    return float(found["x"])
+
+
+class TestInArabic:
+    """The workbench in Arabic, as a browser set to Arabic asks for it: right to left, the
+    layout mirrored; the facilitator chooses the working languages and renders; a
+    participant rates on a phone. Screenshots: ar-*.png."""
+
+    def test_facilitator_chooses_the_languages_and_renders(
+        self, browser: Browser, served: Served, kit: Any
+    ) -> None:
+        context = browser.new_context(viewport=DESKTOP, locale="ar-LY")
+        page = context.new_page()
+        log_in(page, served.url, "facilitator", kit.password)
+        expect(page.locator("html")).to_have_attribute("dir", "rtl")
+        expect(page.locator("html")).to_have_attribute("lang", "ar")
+        shot(page, "ar-01-dashboard")
+        nav_first, nav_last = box_x(page, "header nav a"), box_x(page, "header nav a >> nth=-1")
+        page.goto(f"{served.url}/documents")
+        page.click(f"summary:has-text('{say('ar', 'Working languages')}')")
+        page.select_option("select[name=first]", "en")
+        page.check("input[name=also][value=ar]")
+        page.check("input[name=bilingual]")
+        page.click(f"text={say('ar', 'Keep these languages')}")
+        expect(page.locator("#documents-panel .note[role=status]")).to_contain_text("English")
+        page.click(f"text={say('ar', 'Render every document')}")
+        expect(page.locator("#documents-panel")).to_contain_text(
+            "nonpaper.en-ar.pdf", timeout=180_000
+        )
+        shot(page, "ar-02-documents")
+        context.close()
+        written = {p.name for p in served.documents.iterdir()}
+        assert nav_first > nav_last, "the menu does not read from the right"
+        assert {"nonpaper.pdf", "nonpaper.ar.pdf", "nonpaper.en-ar.pdf"} <= written
+
+    def test_participant_rates_on_a_phone(
+        self, browser: Browser, served: Served, options_round: list[str], kit: Any
+    ) -> None:
+        context = browser.new_context(
+            viewport=PHONE, is_mobile=True, has_touch=True, locale="ar-YE"
+        )
+        page = context.new_page()
+        log_in(page, served.url, "participant-b", kit.password)
+        expect(page).to_have_url(f"{served.url}/portal")
+        expect(page.locator("html")).to_have_attribute("dir", "rtl")
+        first = options_round[0]
+        page.click(f"label[for=s-{first}-1]")
+        expect(page.locator(f"#option-{first}")).to_contain_text(say("ar", "Saved."))
+        shot(page, "ar-03-portal-phone")
+        lowest, highest = (
+            box_x(page, f"label[for=s-{first}--2]"),
+            box_x(page, f"label[for=s-{first}-2]"),
+        )
+        width = page.evaluate("document.documentElement.scrollWidth")
+        sign = page.evaluate(
+            f"getComputedStyle(document.querySelector('label[for=\"s-{first}--2\"] bdi')).direction"
+        )
+        context.close()
+        assert lowest > highest, "the scale does not read from the right"
+        assert "ltr" == sign, "-2 would show as 2- in a right-to-left line"
+        assert width <= PHONE["width"], "the portal scrolls sideways on a phone"
+
+
 class TestParticipantIsRefused:
     """A participant cannot open a facilitator page or another person's copy."""
 

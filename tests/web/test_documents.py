@@ -180,3 +180,43 @@ class TestRender:
             False,
         )
         assert re.search(r'<span class="chip block">\d+ findings?</span>', response.text)
+
+
+class TestWorkingLanguages:
+    """The facilitator records the working languages on the Documents page; every document
+    is then written in each, and a reader sees their file in each language."""
+
+    def test_set_then_render_in_russian_and_english(
+        self, web_ws: Workspace, tmp_path: Path, kit: Any
+    ) -> None:
+        app = kit.make_app(web_ws, tmp_path / "out")
+        client = kit.client(app)
+        kit.log_in(client, "facilitator")
+        refused = client.post(
+            "/documents/languages",
+            data={"csrf": kit.session_csrf(client), "first": "xx"},
+            headers={"HX-Request": "true"},
+        )
+        chosen = client.post(
+            "/documents/languages",
+            data={
+                "csrf": kit.session_csrf(client),
+                "first": "ru",
+                "also": ["en", "ru"],
+                "bilingual": "on",
+            },
+            headers={"HX-Request": "true"},
+        )
+        shown = client.get("/documents").text
+        rendered = client.post(
+            "/documents/render",
+            data={"csrf": kit.session_csrf(client)},
+            headers={"HX-Request": "true"},
+        )
+        client.close()
+        assert (400, "is not a language" in refused.text) == (refused.status_code, True)
+        assert 200 == chosen.status_code and "Русский</bdi>, <bdi" in shown
+        assert "Every document passed the gate" in rendered.text
+        written = {p.name for p in (tmp_path / "out").iterdir()}
+        assert {"nonpaper.pdf", "nonpaper.en.pdf", "nonpaper.ru-en.pdf"} <= written
+        assert "Неофициальный документ" in (tmp_path / "out" / "nonpaper.md").read_text("utf-8")

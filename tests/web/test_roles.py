@@ -77,6 +77,7 @@ TABLE: dict[tuple[str, str], frozenset[Role] | None] = {
     ("POST", "/documents/render"): FACILITATOR,
     ("POST", "/documents/approve"): FACILITATOR,
     ("POST", "/documents/approve-brief"): FACILITATOR,
+    ("POST", "/documents/languages"): FACILITATOR,
     ("GET", "/documents/{name}"): FACILITATOR,  # for a facilitators' file; see test_documents
     ("GET", "/followup"): FACILITATOR,
     ("POST", "/followup/{step_id}/status"): FACILITATOR,

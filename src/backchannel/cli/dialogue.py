@@ -13,7 +13,7 @@ from backchannel.cli.app import app as root
 from backchannel.cli.context import ref
 from backchannel.cli.output import emit
 from backchannel.domain.dialogue import Dialogue
-from backchannel.i18n import gettext, ngettext
+from backchannel.i18n import NAMES, gettext, ngettext
 from backchannel.readers.dialogue_files import read_dialogue
 from backchannel.services import dialogue as dialogue_service
 from backchannel.services.dialogue import DialogueSummary
@@ -72,6 +72,8 @@ def _summary_json(s: DialogueSummary) -> dict[str, object]:
             {"number": m.number, "starts": m.starts.isoformat(), "days": m.days, "venue": m.venue}
             for m in d.meetings
         ],
+        "languages": list(d.languages),
+        "bilingual": d.bilingual,
         "candidates": s.candidates,
         "participants": s.participants,
         "scope": None if s.scope is None else s.scope.problem,
@@ -88,6 +90,18 @@ def _meeting(number: int, starts: object, days: int, venue: str) -> str:
         days,
     )
     return said % {"number": number, "starts": starts, "days": days, "venue": venue}
+
+
+def _languages(d: Dialogue) -> str:
+    if not d.languages:
+        # TRANSLATORS: `dialogue show` when no working language is recorded.
+        return gettext("none recorded: documents are written in the language of the command")
+    names = ", ".join(NAMES[lang] for lang in d.languages)
+    if d.bilingual:
+        # TRANSLATORS: after the working languages, e.g. "English, Arabic; and a
+        # bilingual non-paper".
+        names += gettext("; and a bilingual non-paper")
+    return names
 
 
 def _show(s: DialogueSummary, console: Console) -> None:
@@ -113,6 +127,7 @@ def _show(s: DialogueSummary, console: Console) -> None:
         # TRANSLATORS: in place of an empty list of meetings.
         or gettext("none planned"),
     )
+    table.add_row(gettext("Languages"), _languages(d))
     table.add_row(
         gettext("Scope"),
         s.scope.problem if s.scope else gettext("not set: run 'backchannel scope set'"),
@@ -140,3 +155,46 @@ def show(
     with ref(ctx).open() as ws:
         summary = dialogue_service.summarise(ws)
     emit(_summary_json(summary), json_out, lambda c: _show(summary, c))
+
+
+@dialogue_app.command("languages")
+def languages(
+    ctx: typer.Context,
+    codes: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="The working languages, the first the one documents are filed under: "
+            "en, fr, es, ru, ar. None: show them.",
+            show_default=False,
+        ),
+    ] = None,
+    bilingual: Annotated[
+        bool | None,
+        typer.Option(
+            "--bilingual/--no-bilingual",
+            help="Also write the non-paper as one two-column text in the first two.",
+            show_default=False,
+        ),
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Show or set the dialogue's working languages. Every document is written in each
+    (nonpaper.pdf in the first, nonpaper.ar.pdf in Arabic...); what people wrote stays as
+    written, headings, labels and dates are in the document's language.
+
+    Exit 2 when a language is not one backchannel writes.
+    """
+    with ref(ctx).open() as ws:
+        if codes is None and bilingual is None:
+            d = dialogue_service.get_dialogue(ws)
+        else:
+            current = dialogue_service.get_dialogue(ws)
+            chosen = tuple(c.strip().lower() for c in codes) if codes else current.languages
+            d = dialogue_service.set_languages(
+                ws, chosen, current.bilingual if bilingual is None else bilingual
+            )
+    emit(
+        {"languages": list(d.languages), "bilingual": d.bilingual},
+        json_out,
+        lambda c: c.print(_languages(d), markup=False),
+    )

@@ -21,6 +21,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from backchannel.domain.documents import language_tag
 from backchannel.domain.errors import BadInputError
 
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -125,7 +126,9 @@ class FileShelf:
 
 def shelf_of(filename: str) -> FileShelf:
     """Sort a document file by its name; anything not named for a reader is for
-    facilitators."""
+    facilitators. A copy in another working language (`aide-memoire-K7Q2.ar.pdf`) is on
+    the same shelf as the first (`aide-memoire-K7Q2.pdf`)."""
+    filename = language_tag(filename)[0]
     name = filename.lower()
     if _NON_PAPER.match(name):
         return FileShelf(Shelf.NON_PAPER)

@@ -7,6 +7,10 @@ from datetime import date
 
 from backchannel.domain import _validate as v
 from backchannel.domain.errors import BadInputError
+from backchannel.domain.languages import CHECKED
+
+# The languages documents are written in: those the catalogs and the checkers know.
+WORKING_LANGUAGES = CHECKED
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +64,17 @@ class Dialogue:
     parties: tuple[Party, ...] = ()
     interlocutors: tuple[Interlocutor, ...] = ()
     meetings: tuple[Meeting, ...] = ()
+    # The working languages, first the one the documents are filed under (`nonpaper.pdf`);
+    # each other gets its own files (`nonpaper.ar.pdf`). None recorded: the language the
+    # documents are rendered in (`--lang`, the page's).
+    languages: tuple[str, ...] = ()
+    # A two-column non-paper in the first two working languages, besides one per language.
+    bilingual: bool = False
 
     def __post_init__(self) -> None:
         v.text(self.title, "title", max_len=200)
         v.text(self.convenor, "convenor", max_len=200, required=False)
+        check_languages(self.languages, self.bilingual)
         codes = [p.code for p in self.parties]
         if len(set(codes)) != len(codes):
             raise BadInputError("a party code appears twice", field="parties")
@@ -74,3 +85,17 @@ class Dialogue:
 
     def party(self, code: str) -> Party | None:
         return next((p for p in self.parties if p.code == code), None)
+
+
+def check_languages(languages: tuple[str, ...], bilingual: bool) -> None:
+    for lang in languages:
+        if lang not in WORKING_LANGUAGES:
+            raise BadInputError(
+                f"'{lang[:20]}' is not a language backchannel writes documents in; use "
+                + ", ".join(WORKING_LANGUAGES),
+                field="languages",
+            )
+    if len(set(languages)) != len(languages):
+        raise BadInputError("a language appears twice", field="languages")
+    if bilingual and len(languages) < 2:
+        raise BadInputError("a bilingual non-paper needs two working languages", field="bilingual")

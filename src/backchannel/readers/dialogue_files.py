@@ -36,6 +36,13 @@ def _date(value: object, file: str, field: str) -> date:
     raise BadInputError(f"'{str(value)[:40]}' is not a date (YYYY-MM-DD)", file=file, field=field)
 
 
+def _flag(data: dict[str, Any], key: str, file: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise BadInputError("must be true or false (no quotes)", file=file, field=key)
+    return value
+
+
 def read_dialogue(path: Path) -> Dialogue:
     file = path.name
     data = load_toml(path)
@@ -77,6 +84,8 @@ def read_dialogue(path: Path) -> Dialogue:
             parties=tuple(parties),
             interlocutors=tuple(interlocutors),
             meetings=tuple(meetings),
+            languages=strings(data, "languages", file),
+            bilingual=_flag(data, "bilingual", file),
         )
     except BadInputError as error:
         raise error.located(file=file) from None

@@ -118,8 +118,10 @@ def _slot(key: str, *variants: str) -> Piece:
 
 
 def _frames(key: str, frames: Sequence[str], **values: str) -> Piece:
-    """A slot of these wordings (from the catalogs), each filled with the same values."""
-    return _slot(key, *(f % values for f in frames))
+    """A slot of these wordings (from the catalogs), each filled with the same values (what
+    people wrote isolated when it runs against the document's direction)."""
+    placed = {k: i18n.embedded(v) for k, v in values.items()}
+    return _slot(key, *(f % placed for f in frames))
 
 
 @dataclass(frozen=True, slots=True)

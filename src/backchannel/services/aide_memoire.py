@@ -44,6 +44,7 @@ from backchannel.services.outputs import (
     long_date,
     packaged,
 )
+from backchannel.services.working_languages import each_working_language
 from backchannel.services.workspace import Workspace
 from backchannel.store import meetings_repository, repository
 from backchannel.store.outputs_repository import (
@@ -304,7 +305,7 @@ def render_aide_memoire(
     ws: Workspace, outdir: Path, number: int | None = None, actor: str = "cli"
 ) -> list[Path]:
     """Register, render and write every copy, each through the gate (audited)."""
-    docs = build_aide_memoire(ws, number, actor=actor)
+    docs = each_working_language(ws, lambda _: build_aide_memoire(ws, number, actor=actor))
     return export_from_workspace(ws, docs, outdir, actor=actor)
 
 

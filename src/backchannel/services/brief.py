@@ -54,6 +54,7 @@ from backchannel.services._brief_lint import PlacedFinding as PlacedFinding
 from backchannel.services._brief_lint import lint_brief as lint_brief
 from backchannel.services._brief_lint import lint_file as lint_file
 from backchannel.services.documents import Outgoing, approve_finding, export_from_workspace
+from backchannel.services.working_languages import each_working_language
 from backchannel.services.workspace import Workspace
 from backchannel.store import approvals_repository, repository, tables
 from backchannel.store import brief_repository as store
@@ -421,7 +422,10 @@ def build_brief(ws: Workspace, workdir: Path, *, required: bool = True) -> list[
 def export_brief(ws: Workspace, outdir: Path, actor: str = "cli") -> list[Path]:
     """Lint, gate, render and write the brief and its numbered copies."""
     with tempfile.TemporaryDirectory(prefix="backchannel-brief-") as tmp:
-        return export_from_workspace(ws, build_brief(ws, Path(tmp)), outdir, actor=actor)
+        docs = each_working_language(
+            ws, lambda folder: build_brief(ws, folder or Path(tmp)), Path(tmp)
+        )
+        return export_from_workspace(ws, docs, outdir, actor=actor)
 
 
 def trace_copy(ws: Workspace, code: str) -> tuple[str, int] | None:

@@ -1,7 +1,9 @@
 """Every document backchannel can make from a workspace, sent out through the one door.
 
 Later document kinds (the roster report, the brief, the non-paper, the aide-mémoire) are
-added to `build_all`; `export_all` never writes anything the gate has not passed.
+added to `build_all`; `export_all` never writes anything the gate has not passed. Every
+document is built in each of the dialogue's working languages (services/working_languages.py),
+and the non-paper also as one bilingual text when the dialogue asks for it.
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from backchannel.services.aide_memoire import build_aide_memoire
 from backchannel.services.brief import build_brief
 from backchannel.services.documents import Outgoing, export_from_workspace
 from backchannel.services.meeting_record import build_meeting_record
-from backchannel.services.outputs import build_calendar, build_nonpaper
+from backchannel.services.outputs import build_bilingual_nonpaper, build_calendar, build_nonpaper
 from backchannel.services.roster_report import build_roster_report
 from backchannel.services.scope_note import build_scope_note
+from backchannel.services.working_languages import (
+    bilingual_pair,
+    dialogue_of,
+    each_working_language,
+)
 from backchannel.services.workspace import Workspace
 
 
-def build_all(ws: Workspace, workdir: Path) -> list[Outgoing]:
-    """The documents the workspace holds enough for (files are drawn in `workdir`)."""
+def _build_one_language(ws: Workspace, workdir: Path) -> list[Outgoing]:
     return [
         *build_scope_note(ws, workdir),
         *build_roster_report(ws, workdir, required=False),
@@ -30,6 +36,19 @@ def build_all(ws: Workspace, workdir: Path) -> list[Outgoing]:
         *build_aide_memoire(ws, required=False),
         *build_calendar(ws, required=False),
     ]
+
+
+def build_all(ws: Workspace, workdir: Path) -> list[Outgoing]:
+    """The documents the workspace holds enough for, in each working language (files are
+    drawn in `workdir`)."""
+    dialogue = dialogue_of(ws)
+    docs = each_working_language(
+        ws, lambda folder: _build_one_language(ws, folder or workdir), workdir
+    )
+    pair = bilingual_pair(dialogue)
+    if pair is not None:
+        docs += build_bilingual_nonpaper(ws, pair, required=False)
+    return docs
 
 
 def export_all(ws: Workspace, outdir: Path, actor: str = "cli") -> list[Path]:

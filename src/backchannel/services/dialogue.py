@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from backchannel.domain.dialogue import Dialogue
 from backchannel.domain.errors import WorkspaceError
 from backchannel.domain.people import Candidate
 from backchannel.domain.scope import Scope
 from backchannel.services import _clock
+from backchannel.services import audit as audit_service
 from backchannel.services.workspace import Workspace
 from backchannel.store import repository, tables
 
@@ -34,6 +35,28 @@ def init_dialogue(ws: Workspace, dialogue: Dialogue) -> None:
 def update_dialogue(ws: Workspace, dialogue: Dialogue) -> None:
     with ws.begin() as conn:
         repository.save_dialogue(conn, dialogue, _clock.now())
+
+
+def set_languages(
+    ws: Workspace, languages: Sequence[str], bilingual: bool, actor: str = "cli"
+) -> Dialogue:
+    """Record the working languages (the first is the one documents are filed under) and
+    whether the non-paper also goes out as one two-column text in the first two; audited."""
+    with ws.begin() as conn:
+        found = repository.load_dialogue(conn)
+        if found is None:
+            raise WorkspaceError(f"{ws.location} holds no dialogue yet: run 'backchannel init'")
+        changed = replace(found, languages=tuple(languages), bilingual=bilingual)
+        repository.save_dialogue(conn, changed, _clock.now())
+        audit_service.record(
+            conn,
+            actor=actor,
+            action="dialogue.languages",
+            subject=",".join(changed.languages) or "-",
+            details={"bilingual": bilingual},
+            now=_clock.now(),
+        )
+    return changed
 
 
 def get_dialogue(ws: Workspace) -> Dialogue:

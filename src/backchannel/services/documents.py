@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from backchannel.atomic import write_atomic
-from backchannel.domain.documents import DocumentKind
+from backchannel.domain.documents import DocumentKind, language_tag
 from backchannel.domain.errors import BadInputError, BlockingFindingError
 from backchannel.domain.people import Candidate
 from backchannel.gate import Finding, Gate
@@ -81,7 +81,10 @@ def sections(doc: Outgoing) -> Iterator[tuple[str, list[str]]]:
 
 
 def finding_id(document: str, finding: Finding) -> str:
-    """A stable id for one finding in one document, that does not reveal the text."""
+    """A stable id for one finding in one document, that does not reveal the text. The same
+    in each language of the document (`nonpaper.pdf`, `nonpaper.ar.pdf`): what a person
+    wrote stays as written in all of them, so one approval covers it in each."""
+    document = language_tag(document)[0]
     key = "\0".join((document, finding.participant or "", finding.kind, fold(finding.text)))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 

@@ -38,6 +38,7 @@ from backchannel.services.documents import Outgoing, export_from_workspace
 from backchannel.services.meeting_ratings import MeetingSupport, stored_support
 from backchannel.services.meetings import MeetingView, meeting_numbers, meeting_view
 from backchannel.services.outputs import language_fields
+from backchannel.services.working_languages import each_working_language
 from backchannel.services.workspace import Workspace
 
 FILENAME = "meeting-record.pdf"
@@ -362,5 +363,7 @@ def export_meeting_record(
 ) -> list[Path]:
     """Render the record and its pictures, pass them through the gate, write them."""
     with tempfile.TemporaryDirectory(prefix="backchannel-meeting-") as tmp:
-        docs = build_meeting_record(ws, Path(tmp), number)
+        docs = each_working_language(
+            ws, lambda folder: build_meeting_record(ws, folder or Path(tmp), number), Path(tmp)
+        )
         return export_from_workspace(ws, docs, outdir, actor=actor)

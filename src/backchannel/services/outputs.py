@@ -19,7 +19,7 @@ from backchannel import i18n
 from backchannel.domain import followup as fu
 from backchannel.domain.capture import PackageStep
 from backchannel.domain.dialogue import Dialogue, Meeting
-from backchannel.domain.documents import DocumentKind
+from backchannel.domain.documents import DocumentKind, in_language
 from backchannel.domain.errors import BlockingFindingError, NotFoundError
 from backchannel.domain.meetings import FollowUp
 from backchannel.domain.scope import DEFAULT_HORIZON_DAYS, Scope
@@ -37,6 +37,11 @@ from backchannel.services.dialogue import get_dialogue
 from backchannel.services.documents import Outgoing, export_from_workspace
 from backchannel.services.meetings import MeetingView, meeting_numbers, meeting_view
 from backchannel.services.scope import get_scope
+from backchannel.services.working_languages import (
+    bilingual_pair,
+    dialogue_of,
+    each_working_language,
+)
 from backchannel.services.workspace import Workspace
 from backchannel.store import meetings_repository, outputs_repository
 
@@ -160,9 +165,12 @@ def nonpaper_data(p: Packaged, today: date) -> dict[str, Any]:
             "close to the parties, under the Chatham House Rule. They looked at one "
             "problem: %(problem)s"
         )
-        % {"month": i18n.month(p.meeting.starts), "problem": problem},
+        % {"month": i18n.month(p.meeting.starts), "problem": i18n.embedded(problem)},
         *(
-            [gettext("The discussions reframed the question: %(text)s") % {"text": reframing}]
+            [
+                gettext("The discussions reframed the question: %(text)s")
+                % {"text": i18n.embedded(reframing)}
+            ]
             if reframing
             else []
         ),
@@ -251,12 +259,9 @@ def build_nonpaper(
 ) -> list[Outgoing]:
     """The non-paper as DOCX, PDF and Markdown; refused while any step is flagged. With
     `required=False`, nothing when no meeting has packaged options."""
-    p = _packaged_or_none(ws, number, required)
+    p = _checked_package(ws, number, required)
     if p is None:
         return []
-    findings = tuple(f for f in check_packaged(p) if f.blocks)
-    if findings:
-        raise _blocked(findings)
     data = nonpaper_data(p, issue_date(today or _clock.today(), p.meeting))
     stamp = now or _clock.now()
     kind = DocumentKind.NON_PAPER
@@ -267,11 +272,64 @@ def build_nonpaper(
     ]
 
 
+def _checked_package(ws: Workspace, number: int | None, required: bool) -> Packaged | None:
+    """The package the non-paper carries, refused while any of its steps is flagged."""
+    p = _packaged_or_none(ws, number, required)
+    if p is None:
+        return None
+    findings = tuple(f for f in check_packaged(p) if f.blocks)
+    if findings:
+        raise _blocked(findings)
+    return p
+
+
+def bilingual_data(p: Packaged, pair: tuple[str, str], today: date) -> dict[str, Any]:
+    """The non-paper's data in each of two languages, as the two columns of one text: a
+    right-to-left language takes the right-hand column, else the first is on the left."""
+    halves = []
+    for lang in pair:
+        with i18n.speaking(lang):
+            halves.append(nonpaper_data(p, issue_date(today, p.meeting)))
+    if halves[0]["dir"] == "rtl" and halves[1]["dir"] != "rtl":
+        halves.reverse()
+    return {"left": halves[0], "right": halves[1]}
+
+
+def build_bilingual_nonpaper(
+    ws: Workspace,
+    pair: tuple[str, str],
+    number: int | None = None,
+    *,
+    required: bool = True,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> list[Outgoing]:
+    """The non-paper in two working languages side by side (`nonpaper.en-ar.pdf`)."""
+    p = _checked_package(ws, number, required)
+    if p is None:
+        return []
+    data = bilingual_data(p, pair, today or _clock.today())
+    stamp = now or _clock.now()
+    return [
+        Outgoing(
+            in_language(NONPAPER_PDF, "-".join(pair)),
+            DocumentKind.NON_PAPER,
+            data,
+            lambda: render_pdf("nonpaper_bilingual.typ", data, when=stamp),
+        )
+    ]
+
+
 def render_nonpaper(
     ws: Workspace, outdir: Path, number: int | None = None, actor: str = "cli"
 ) -> list[Path]:
-    """Check the steps, pass the non-paper through the gate, write its three files."""
-    return export_from_workspace(ws, build_nonpaper(ws, number), outdir, actor=actor)
+    """Check the steps, pass the non-paper through the gate, write its three files in each
+    working language (and the bilingual one when the dialogue asks for it)."""
+    docs = each_working_language(ws, lambda _: build_nonpaper(ws, number))
+    pair = bilingual_pair(dialogue_of(ws))
+    if pair is not None:
+        docs += build_bilingual_nonpaper(ws, pair, number)
+    return export_from_workspace(ws, docs, outdir, actor=actor)
 
 
 # --- the calendar ---------------------------------------------------------------------------
@@ -389,7 +447,8 @@ def build_calendar(
 
 
 def render_calendar(ws: Workspace, outdir: Path, actor: str = "cli") -> list[Path]:
-    return export_from_workspace(ws, build_calendar(ws), outdir, actor=actor)
+    docs = each_working_language(ws, lambda _: build_calendar(ws))
+    return export_from_workspace(ws, docs, outdir, actor=actor)
 
 
 # --- follow-up ------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from backchannel.services import _roster_report_words as words
 from backchannel.services.documents import Outgoing, export_from_workspace
 from backchannel.services.outputs import language_fields
 from backchannel.services.roster import RosterView, reach_of, roster_view
+from backchannel.services.working_languages import each_working_language
 from backchannel.services.workspace import Workspace
 
 FILENAME = "roster-report.pdf"
@@ -327,4 +328,7 @@ def build_roster_report(ws: Workspace, workdir: Path, *, required: bool = True) 
 def export_roster_report(ws: Workspace, outdir: Path, actor: str = "cli") -> list[Path]:
     """Render the report, pass it through the gate and write it (audited as an export)."""
     with tempfile.TemporaryDirectory(prefix="backchannel-roster-") as tmp:
-        return export_from_workspace(ws, build_roster_report(ws, Path(tmp)), outdir, actor=actor)
+        docs = each_working_language(
+            ws, lambda folder: build_roster_report(ws, folder or Path(tmp)), Path(tmp)
+        )
+        return export_from_workspace(ws, docs, outdir, actor=actor)

@@ -18,7 +18,12 @@ from backchannel.store import mapping, tables
 
 def save_dialogue(conn: Connection, dialogue: Dialogue, now: datetime) -> None:
     existing = conn.execute(select(tables.dialogue.c.id)).first()
-    values = {"title": dialogue.title, "convenor": dialogue.convenor}
+    values = {
+        "title": dialogue.title,
+        "convenor": dialogue.convenor,
+        "languages": ",".join(dialogue.languages),
+        "bilingual": dialogue.bilingual,
+    }
     if existing is None:
         conn.execute(insert(tables.dialogue).values(id=1, created_at=now, **values))
     else:
@@ -48,6 +53,8 @@ def load_dialogue(conn: Connection) -> Dialogue | None:
     return Dialogue(
         title=row["title"],
         convenor=row["convenor"],
+        languages=tuple(lang for lang in row["languages"].split(",") if lang),
+        bilingual=bool(row["bilingual"]),
         parties=tuple(
             mapping.party_record(r)
             for r in conn.execute(select(tables.party).order_by(tables.party.c.code)).mappings()

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -30,6 +31,9 @@ dialogue = Table(
     Column("title", String(200), nullable=False),
     Column("convenor", String(200), nullable=False, server_default=""),
     Column("created_at", DateTime, nullable=False),
+    # The working languages, comma-separated ("en,ar"); "" when none is recorded.
+    Column("languages", String(64), nullable=False, server_default=""),
+    Column("bilingual", Boolean, nullable=False, server_default=false()),
 )
 
 party = Table(

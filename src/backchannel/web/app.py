@@ -75,7 +75,12 @@ def open_settings_workspace(settings: Settings) -> Workspace:
 
 
 def _number(value: float | None, places: int = 2) -> str:
-    return "–" if value is None else i18n.number(value, places, signed=True)
+    """A signed figure; in a right-to-left page isolated left to right, so that −0.25 keeps
+    its sign in front rather than after it."""
+    if value is None:
+        return "–"
+    shown = i18n.number(value, places, signed=True)
+    return f"\u2066{shown}\u2069" if i18n.direction(i18n.current()) == "rtl" else shown
 
 
 class Language:

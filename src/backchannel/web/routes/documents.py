@@ -10,13 +10,15 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from backchannel.domain.accounts import Role, Shelf, shelf_of
 from backchannel.domain.errors import BackchannelError
-from backchannel.i18n import N_, gettext
+from backchannel.i18n import LANGUAGES, N_, NAMES, gettext
 from backchannel.services import document_files
 from backchannel.services.accounts import WebSession
 from backchannel.services.aide_memoire import register
 from backchannel.services.brief import approve_brief_finding
+from backchannel.services.dialogue import set_languages as set_dialogue_languages
 from backchannel.services.document_files import RenderOutcome
 from backchannel.services.documents import approve_finding
+from backchannel.services.working_languages import dialogue_of
 from backchannel.web.deps import AnyoneDep, FacilitatorDep, Services, ServicesDep, render
 
 router = APIRouter()
@@ -64,7 +66,11 @@ def _context(
                     "total": line.total,
                     "code": line.interlocutor,
                 }
+    working = dialogue_of(services.ws) if facilitator else None
     return {
+        "working": working.languages if working else (),
+        "bilingual": bool(working and working.bilingual),
+        "language_names": NAMES,
         "files": files,
         "shelves": SHELVES if facilitator else MINE,
         "facilitator": facilitator,
@@ -96,6 +102,32 @@ def render_all(request: Request, services: ServicesDep, session: FacilitatorDep)
         fragment="_documents_panel.html",
         status=status,
     )
+
+
+@router.post("/documents/languages")
+def set_languages(
+    request: Request,
+    services: ServicesDep,
+    session: FacilitatorDep,
+    first: Annotated[str, Form()] = "",
+    also: Annotated[list[str] | None, Form()] = None,
+    bilingual: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """The dialogue's working languages: the first, those also written, and whether the
+    non-paper goes out as one two-column text in the first two (audited)."""
+    chosen = [first] if first else []
+    chosen += [lang for lang in LANGUAGES if lang in (also or ()) and lang != first]
+    try:
+        set_dialogue_languages(services.ws, chosen, bilingual == "on", actor=session.account.handle)
+    except BackchannelError as error:
+        context = _context(services, session, error=str(error))
+        return render(
+            request, "documents.html", context, fragment="_documents_panel.html", status=400
+        )
+    names = ", ".join(NAMES[lang] for lang in chosen)
+    done = gettext("Documents will be written in: %(names)s.") % {"names": names}
+    context = _context(services, session, done=done)
+    return render(request, "documents.html", context, fragment="_documents_panel.html")
 
 
 @router.post("/documents/approve")
