@@ -4,8 +4,10 @@ and service tests get their workspace on SQLCipher and on PostgreSQL (`any_store
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,41 @@ from sqlalchemy.exc import DBAPIError
 from backchannel.services.workspace import Workspace, open_url, open_workspace
 
 REPO = Path(__file__).resolve().parents[1]
+_BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")  # short vowels, shadda, tatweel
+_ARABIC_RUN = re.compile("[\u0620-\u064a\u066e-\u06d3]+(?: [\u0620-\u064a\u066e-\u06d3]+)*")
+
+
+def _flat(text: str) -> str:
+    return " ".join(_BIDI_MARKS.sub("", text).split())
+
+
+def _missing_from_pdf(path: Path, phrases: Iterable[str]) -> list[str]:
+    """The phrases a reader would not find in the text copied out of the PDF. Latin and
+    Cyrillic as pypdf reads them; Arabic as poppler's pdftotext does (it puts right-to-left
+    lines in reading order, pypdf leaves them as drawn), by its runs of words: the letters
+    in order, without the short vowels (poppler moves them), the spaces (it splits a word
+    where a letter does not join the next: "أبر يل") and the digits and punctuation around
+    them (it reorders those at a run's ends)."""
+    from pypdf import PdfReader
+
+    drawn = _flat("\n".join(page.extract_text() or "" for page in PdfReader(path).pages))
+    read = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    arabic = "".join(_HARAKAT.sub("", _BIDI_MARKS.sub("", read.stdout.decode("utf-8"))).split())
+    missing = []
+    for phrase in phrases:
+        runs = _ARABIC_RUN.findall(_flat(_HARAKAT.sub("", phrase)))
+        found = all(r.replace(" ", "") in arabic for r in runs) if runs else _flat(phrase) in drawn
+        if not found:
+            missing.append(phrase)
+    return missing
+
+
+@pytest.fixture(scope="session")
+def missing_from_pdf() -> Callable[[Path, Iterable[str]], list[str]]:
+    return _missing_from_pdf
+
+
 DEMO = REPO / "examples" / "demo"
 
 

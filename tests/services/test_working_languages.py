@@ -133,11 +133,11 @@ def test_every_document_in_english_and_arabic(ws: Workspace, tmp_path: Path) -> 
     for copy in register[:2]:
         arabic = out / in_language(aide_memoire.filename(copy.code), "ar")
         assert copy.code == trace(ws, arabic).code
-    assert any("NotoSansArabic" in f for f in fonts(out / "nonpaper.ar.pdf"))
-    assert not any("NotoSansArabic" in f for f in fonts(out / "nonpaper.pdf"))
+    assert any("Amiri" in f for f in fonts(out / "nonpaper.ar.pdf"))
+    assert not any("Amiri" in f for f in fonts(out / "nonpaper.pdf"))
 
-    assert any("NotoSansArabic" in f for f in fonts(out / "brief.ar.pdf"))
-    assert any("NotoSansArabic" in f for f in fonts(out / "meeting-record.ar.pdf"))
+    assert any("Amiri" in f for f in fonts(out / "brief.ar.pdf"))
+    assert any("Amiri" in f for f in fonts(out / "meeting-record.ar.pdf"))
     label = say("ar", "Non-paper")
     arabic_md = (out / "nonpaper.ar.md").read_text("utf-8")
     assert label != "Non-paper" and label in arabic_md and "paper" not in arabic_md
@@ -146,8 +146,8 @@ def test_every_document_in_english_and_arabic(ws: Workspace, tmp_path: Path) -> 
     both = out / "nonpaper.en-ar.pdf"
     text = " ".join(page.extract_text() or "" for page in PdfReader(both).pages)
     assert "This non-paper is informal; it commits no one." in " ".join(text.split())
-    assert {"Libertinus", "NotoSansArabic"} <= {
-        k for k in ("Libertinus", "NotoSansArabic") if any(k in f for f in fonts(both))
+    assert {"Libertinus", "Amiri"} <= {
+        k for k in ("Libertinus", "Amiri") if any(k in f for f in fonts(both))
     }
     assert 2 == text.count("Circulate a one-page list of three triggers")
 
