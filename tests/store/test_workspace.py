@@ -108,6 +108,11 @@ class TestMigrations:
         names = set(inspect(any_store.engine).get_table_names())
         assert set(tables.metadata.tables) <= names
 
+    def test_the_newest_file_is_alembics_head(self) -> None:
+        """Opening a workspace at the newest revision skips Alembic by the file names: they
+        must name the same revision Alembic would reach."""
+        assert migrate.head() == migrate.newest_shipped()
+
     def test_upgrade_keeps_existing_data(self, open_store: Callable[..., Workspace]) -> None:
         old = open_store(revision="0001")
         assert "0001" == migrate.current(old.engine)

@@ -27,6 +27,7 @@ from backchannel.cli.output import (
     warning_label,
     wrote,
 )
+from backchannel.domain.mix import DEFAULT_TIME_LIMIT
 from backchannel.domain.people import Candidate
 from backchannel.i18n import N_, gettext, ngettext
 from backchannel.services import roster as roster_service
@@ -52,8 +53,6 @@ root.add_typer(rules_app, name="rules")
 root.add_typer(roster_app, name="roster")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
-# The optimizer's default; repeated so that loading the CLI does not load OR-Tools.
-DEFAULT_TIME_LIMIT = 60.0
 
 
 # --- candidates -----------------------------------------------------------------------------

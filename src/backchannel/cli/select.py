@@ -21,14 +21,11 @@ from backchannel.cli.output import (
     styled,
     warning_label,
 )
+from backchannel.domain.mix import DEFAULT_TIME_LIMIT
 from backchannel.i18n import N_, gettext
 
 if TYPE_CHECKING:
     from backchannel.services.selection import SelectionResult
-
-# The optimizer's own default; repeated here so that loading the CLI does not load
-# OR-Tools (0.25 s on every command), which the select command imports when it runs.
-DEFAULT_TIME_LIMIT = 60.0
 
 
 def result_json(result: SelectionResult) -> dict[str, object]:

@@ -24,6 +24,8 @@ from backchannel.domain.errors import BadInputError
 from backchannel.domain.people import Candidate, Category
 
 DEFAULT_SIZE = (10, 16)
+# Seconds the optimizer may search for the best roster before it returns what it has.
+DEFAULT_TIME_LIMIT = 60.0
 MAX_NUMBER = 1_000_000
 
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from backchannel.domain import mix
 from backchannel.domain.errors import BlockingFindingError
 from backchannel.domain.mix import MixRules, Rule
 from backchannel.domain.people import Candidate
 from backchannel.optimizer._model import RosterModel, affiliation_groups, build_model
 from backchannel.optimizer.core import conflicting_rules
 
-DEFAULT_TIME_LIMIT = 60.0
+DEFAULT_TIME_LIMIT = mix.DEFAULT_TIME_LIMIT  # re-exported: optimizer.DEFAULT_TIME_LIMIT
 # One worker: as fast as two on these models (bench/select_bench.py), and deterministic, so
 # the same pool and rules always give the same roster when several tie.
 DEFAULT_WORKERS = 1

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from icalendar import Calendar, Event
-
 PRODID = "-//backchannel//steps//EN"
 
 
@@ -27,6 +25,8 @@ class CalendarEntry:
 
 def calendar_bytes(entries: Sequence[CalendarEntry], *, name: str, stamp: datetime) -> bytes:
     """The calendar of `entries`; `stamp` (when it was made) is each event's DTSTAMP."""
+    from icalendar import Calendar, Event  # loaded when a calendar is written
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

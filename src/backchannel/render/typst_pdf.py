@@ -16,8 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import typst
-
 from backchannel.render.fonts import font_paths
 
 TEMPLATES = resources.files("backchannel.render") / "templates"
@@ -47,6 +45,8 @@ def render_pdf(
             safe = Path(name).name  # never let a name climb out of the build folder
             shutil.copyfile(path, root / safe)
         stamp = (when or datetime.now(UTC)).replace(tzinfo=UTC)
+        import typst  # loaded when a PDF is typeset, not for every command
+
         pdf: bytes = typst.compile(
             str(root / template),
             root=str(root),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backchannel import i18n
 from backchannel.domain.brief import (
@@ -25,10 +25,12 @@ from backchannel.domain.brief import (
     TimelineEntry,
 )
 from backchannel.domain.neutrality import ContestedPlace
-from backchannel.evidence.brief_charts import ChartText
-from backchannel.evidence.map import MapDrawing
 from backchannel.i18n import N_, gettext
 from backchannel.services.outputs import language_fields
+
+if TYPE_CHECKING:  # drawn with matplotlib, loaded only when a brief is drawn
+    from backchannel.evidence.brief_charts import ChartText
+    from backchannel.evidence.map import MapDrawing
 
 MAP_IMAGE, TIMELINE_IMAGE, FIGURES_IMAGE = "map.png", "timeline.png", "humanitarian.png"
 TITLE = N_("Evidence brief")

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -36,15 +36,10 @@ from backchannel.domain.dialogue import Dialogue
 from backchannel.domain.documents import DocumentKind
 from backchannel.domain.errors import BadInputError, BlockingFindingError, NotFoundError
 from backchannel.domain.neutrality import NeutralityLinter
-from backchannel.evidence.brief_charts import ChartText, humanitarian_chart, timeline_chart
 from backchannel.evidence.events import read_events
-from backchannel.evidence.geojson import read_layers
-from backchannel.evidence.hxl_figures import latest, read_figures
 from backchannel.evidence.legal import read_legal
 from backchannel.evidence.lexicon import merge_lexicons, read_lexicon, read_places, shipped_lexicon
-from backchannel.evidence.map import MapDrawing, draw_map
 from backchannel.evidence.timeline import read_timeline
-from backchannel.render.brief_html import brief_html
 from backchannel.render.typst_pdf import render_pdf
 from backchannel.services import _brief_content as content
 from backchannel.services import _clock
@@ -58,6 +53,10 @@ from backchannel.services.working_languages import each_working_language
 from backchannel.services.workspace import Workspace
 from backchannel.store import approvals_repository, repository, tables
 from backchannel.store import brief_repository as store
+
+if TYPE_CHECKING:
+    from backchannel.evidence.brief_charts import ChartText
+    from backchannel.evidence.map import MapDrawing
 
 PDF, HTML = "brief.pdf", "brief.html"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
@@ -114,6 +113,9 @@ def _check_parties(read: dict[str, Any], dialogue: Dialogue | None, files: Brief
 
 def import_inputs(ws: Workspace, files: BriefFiles, actor: str = "cli") -> dict[str, int]:
     """Read and check every given file, then replace those inputs in one transaction."""
+    from backchannel.evidence.geojson import read_layers  # shapely: only when importing
+    from backchannel.evidence.hxl_figures import read_figures
+
     readers: dict[str, Callable[[Path], Any]] = {
         "layers": read_layers,
         "timeline": read_timeline,
@@ -218,6 +220,8 @@ def _monthly(conn: Connection) -> tuple[dict[tuple[int, int], int], str]:
 
 
 def gather(ws: Workspace) -> tuple[content.Evidence, dict[tuple[int, int], int], str]:
+    from backchannel.evidence.hxl_figures import latest
+
     with ws.read() as conn:
         dialogue = repository.load_dialogue(conn)
         if dialogue is None:
@@ -246,6 +250,10 @@ def gather(ws: Workspace) -> tuple[content.Evidence, dict[tuple[int, int], int],
 def _draw(
     evidence: content.Evidence, workdir: Path, monthly: dict[tuple[int, int], int], note: str
 ) -> tuple[MapDrawing | None, ChartText | None, ChartText | None]:
+    # matplotlib and shapely load here, when a brief is drawn, not for every command
+    from backchannel.evidence.brief_charts import humanitarian_chart, timeline_chart
+    from backchannel.evidence.map import draw_map
+
     drawing = (
         draw_map(
             evidence.features,
@@ -298,6 +306,8 @@ def brief_documents(
     data: dict[str, Any], images: dict[str, Path], copies: Sequence[tuple[str, int]] = ()
 ) -> list[Outgoing]:
     """brief.pdf, brief.html and one numbered PDF per (code, number)."""
+
+    from backchannel.render.brief_html import brief_html
 
     def pdf(document: dict[str, Any]) -> Callable[[], bytes]:
         return lambda: render_pdf("brief.typ", document, images=images)

@@ -26,7 +26,6 @@ from backchannel.domain.scope import DEFAULT_HORIZON_DAYS, Scope
 from backchannel.domain.step_check import StepFinding, check_steps, draft_of
 from backchannel.domain.steps import StepStatus
 from backchannel.i18n import N_, gettext, ngettext
-from backchannel.render.docx_nonpaper import nonpaper_docx
 from backchannel.render.ics import CalendarEntry, calendar_bytes
 from backchannel.render.markdown import escape
 from backchannel.render.typst_pdf import render_pdf
@@ -266,7 +265,7 @@ def build_nonpaper(
     stamp = now or _clock.now()
     kind = DocumentKind.NON_PAPER
     return [
-        Outgoing(NONPAPER_DOCX, kind, data, lambda: nonpaper_docx(data, stamp)),
+        Outgoing(NONPAPER_DOCX, kind, data, lambda: _docx(data, stamp)),
         Outgoing(NONPAPER_PDF, kind, data, lambda: render_pdf("nonpaper.typ", data, when=stamp)),
         Outgoing(NONPAPER_MD, kind, data, lambda: nonpaper_markdown(data).encode("utf-8")),
     ]
@@ -318,6 +317,12 @@ def build_bilingual_nonpaper(
             lambda: render_pdf("nonpaper_bilingual.typ", data, when=stamp),
         )
     ]
+
+
+def _docx(data: dict[str, Any], stamp: datetime) -> bytes:
+    from backchannel.render.docx_nonpaper import nonpaper_docx  # python-docx, when written
+
+    return nonpaper_docx(data, stamp)
 
 
 def render_nonpaper(

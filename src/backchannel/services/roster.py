@@ -215,7 +215,7 @@ def select_roster(
     When no roster meets every rule the stored roster is left as it was, and the change
     carries the conflicting rules and the plain-words explanation (`changed` is False).
     """
-    from backchannel.optimizer import DEFAULT_TIME_LIMIT
+    from backchannel.domain.mix import DEFAULT_TIME_LIMIT
     from backchannel.services.selection import select
 
     rules = current_rules(ws)

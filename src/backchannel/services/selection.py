@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from backchannel.domain.mix import (
+    DEFAULT_TIME_LIMIT,
     MixRules,
     RuleKind,
     check_rules_against_pool,
@@ -15,7 +16,6 @@ from backchannel.domain.mix import (
     explain_conflict,
 )
 from backchannel.domain.people import Candidate
-from backchannel.optimizer import DEFAULT_TIME_LIMIT, select_roster
 from backchannel.readers.mix_rules import read_mix_rules
 from backchannel.readers.pool import read_pool
 
@@ -50,6 +50,8 @@ def select(
     ties go to the roster with more distinct affiliations."""
     check_rules_against_pool(rules, pool)
     notes = pool_warnings(pool, rules)
+    from backchannel.optimizer import select_roster  # OR-Tools, loaded when a roster is chosen
+
     outcome = select_roster(pool, rules, time_limit=time_limit)
     if not outcome.feasible:
         return SelectionResult(

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from backchannel.analysis.bridging import fit_bridging
 from backchannel.domain.errors import BadInputError
 from backchannel.domain.options import Rating
 from backchannel.domain.support import (
@@ -51,6 +50,8 @@ def support_from_ratings(
     if method == PLAIN:
         table = cross_party_support(ratings, k=k)
     else:
+        from backchannel.analysis.bridging import fit_bridging  # numpy, when fitted
+
         fit = fit_bridging(ratings)
         table = rank_by_score(ratings, fit.intercept_of(), method=BRIDGING, k=k)
         if raters < BRIDGING_MIN_RATERS:
