@@ -173,6 +173,13 @@ def month(value: date | datetime) -> str:
     return format_date(value, "LLLL y", locale=_current.get())
 
 
+def short_month(year: int, month: int) -> str:
+    """A month on a chart's axis: Jan 2025, janv. 2025, янв. 2025, يناير 2025."""
+    from babel.dates import format_date
+
+    return format_date(date(year, month, 1), "LLL y", locale=_current.get())
+
+
 def number(value: float, places: int = 2, *, signed: bool = False) -> str:
     """A number with the current language's decimal mark (0,25 in French, Spanish, Russian)."""
     from babel.numbers import format_decimal

@@ -64,3 +64,32 @@ class TestHumanitarianChart:
     def test_no_needs(self, tmp_path: Path) -> None:
         with pytest.raises(BadInputError):
             humanitarian_chart([Figure("A", "B", date(2026, 1, 1))], tmp_path / "h.png")
+
+
+@pytest.mark.parametrize(
+    ("lang", "fatalities", "month", "in_need"),
+    [
+        ("fr", "Décès par mois", "janv. 2025", "Personnes dans le besoin et personnes atteintes"),
+        ("ru", "Погибшие за месяц", "янв. 2025", "Нуждающиеся и получившие помощь"),
+        ("ar", "الوفيات شهريًا", "يناير 2025", "المحتاجون ومن وصلتهم المساعدة"),
+    ],
+)
+def test_the_charts_speak_the_documents_language(
+    tmp_path: Path, lang: str, fatalities: str, month: str, in_need: str
+) -> None:
+    """Headings, axes, legends and months in the language of the brief; what the data
+    says (the sector, the district) as written."""
+    from backchannel import i18n
+
+    with i18n.speaking(lang):
+        timeline = timeline_chart(
+            [entry(date(2025, 1, 6)), entry(date(2025, 9, 1))],
+            tmp_path / "t.png",
+            monthly_fatalities={(2025, 1): 300, (2025, 9): 40},
+        )
+        needs = humanitarian_chart(
+            [Figure("Halvik", "Santé", date(2026, 1, 1), in_need=5000, reached=1200)],
+            tmp_path / "h.png",
+        )
+    assert {fatalities, month} <= set(timeline.texts)
+    assert any(t.startswith(in_need) for t in needs.texts) and "Santé" in needs.texts

@@ -76,3 +76,18 @@ class TestIndicatorsChart:
     def test_a_folder_as_output_is_bad_input(self, tmp_path: Path) -> None:
         with pytest.raises(BadInputError, match="is a folder"):
             indicators_chart(make_indicators(), tmp_path)
+
+
+def test_the_indicators_chart_is_drawn_in_the_documents_language(tmp_path: Path) -> None:
+    """The same indicators in English and in Arabic are two different pictures: the words
+    drawn come from the catalogs (the brief's charts test them word by word)."""
+    from backchannel import i18n
+    from backchannel.evidence.map import legend_name
+
+    english = indicators_chart(make_indicators(), tmp_path / "en.png").read_bytes()
+    with i18n.speaking("ar"):
+        arabic = indicators_chart(make_indicators(), tmp_path / "ar.png").read_bytes()
+        river = legend_name("river")
+    with i18n.speaking("ru"):
+        assert ("Река", "Water point") == (legend_name("river"), legend_name("water_point"))
+    assert english != arabic and "نهر" == river

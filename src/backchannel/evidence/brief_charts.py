@@ -19,13 +19,13 @@ from backchannel.domain.brief import Figure as HumanitarianFigure
 from backchannel.domain.brief import TimelineEntry
 from backchannel.domain.errors import BadInputError
 from backchannel.evidence._png import save_png, text_for_mpl
+from backchannel.i18n import gettext, short_month
 
 DPI = 200
 WIDTH_IN = 6.4
 INK, FAINT, GRID = "#2b2b2b", "#8a8a8a", "#e6e6e6"
 BAR, NEED, REACHED = "#b8c4cf", "#c9d6e2", "#2d4a6b"
 MARKER = "#7a2e1f"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +140,7 @@ def timeline_chart(
         strip.spines[side].set_visible(False)
     strip.spines["bottom"].set_visible(not has_bars)
     strip.tick_params(colors=INK, labelsize=7, length=0 if has_bars else 2.5)
-    title = "Events in the timeline (numbers refer to the table)"
+    title = gettext("Events in the timeline (numbers refer to the table)")
     strip.text(
         0.0, 1.0, title, transform=strip.transAxes, fontsize=7.5, color=INK, va="top", ha="left"
     )
@@ -153,13 +153,13 @@ def timeline_chart(
         _style(bars)
         bars.grid(axis="y", color=GRID, linewidth=0.6)
         bars.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
-        label = "Fatalities per month"
+        label = gettext("Fatalities per month")
         bars.set_ylabel(label, fontsize=7.5, color=INK)
         texts.append(label)
     step = next(s for s in (1, 2, 3, 6, 12, 24) if span / s <= 9)
     ticks = [i for i in range(int(span) + 1) if ((start.month - 1 + i) % 12) % step == 0]
     tick_labels = [
-        f"{_MONTHS[(start.month - 1 + i) % 12]} {start.year + (start.month - 1 + i) // 12}"
+        short_month(start.year + (start.month - 1 + i) // 12, (start.month - 1 + i) % 12 + 1)
         for i in ticks
     ]
     bars.set_xticks(ticks, tick_labels)
@@ -197,14 +197,15 @@ def humanitarian_chart(
 
     order = sorted(sectors, key=lambda k: sectors[k][0])
     ys = range(len(order))
-    left.barh(ys, [sectors[k][0] for k in order], height=0.62, color=NEED, label="In need")
-    left.barh(ys, [sectors[k][1] for k in order], height=0.34, color=REACHED, label="Reached")
+    in_need, reached_word = gettext("In need"), gettext("Reached")
+    left.barh(ys, [sectors[k][0] for k in order], height=0.62, color=NEED, label=in_need)
+    left.barh(ys, [sectors[k][1] for k in order], height=0.34, color=REACHED, label=reached_word)
     left.set_yticks(list(ys), [text_for_mpl(k, 24) for k in order])
     left.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v / 1000:,.0f}k"))
     left.xaxis.set_major_locator(MaxNLocator(nbins=4))
     _style(left)
     left.grid(axis="x", color=GRID, linewidth=0.6)
-    heading = "People in need and reached, by sector"
+    heading = gettext("People in need and reached, by sector")
     _title(left, heading)
     left.legend(
         loc="lower left",
@@ -215,7 +216,7 @@ def humanitarian_chart(
         handlelength=1.2,
         borderaxespad=0.1,
     )
-    texts += [heading, "In need", "Reached", *order]
+    texts += [heading, in_need, reached_word, *order]
 
     order_d = sorted(districts, key=lambda k: districts[k][1] / max(districts[k][0], 1))
     shares = [100 * districts[k][1] / max(districts[k][0], 1) for k in order_d]
@@ -236,7 +237,7 @@ def humanitarian_chart(
     right.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:.0f}%"))
     right.set_xticks([0, 50, 100])
     _style(right)
-    heading_d = "Share of needs reached, by district"
+    heading_d = gettext("Share of needs reached, by district")
     _title(right, heading_d)
     texts += [heading_d, *order_d]
     if note:

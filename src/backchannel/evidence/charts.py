@@ -1,5 +1,9 @@
 """Charts of the ripeness indicators, as print-friendly PNG files.
 
+Every word the chart draws is in the language being rendered (`i18n.speaking`): titles,
+axes, legends, months and the readings ("rising", "stable"); matplotlib shapes Arabic
+(libraqm) with DejaVu Sans' Arabic letters. What the data holds (side names) is as written.
+
 Drawn with matplotlib's object API (a ``Figure`` on the Agg canvas, never pyplot), so no global
 figure is left open and rendering is safe in the web server's threads.
 """
@@ -24,6 +28,7 @@ from backchannel.domain.indicators import (
     SideStability,
 )
 from backchannel.evidence._png import save_png
+from backchannel.i18n import N_, current, direction, gettext, ngettext, short_month
 
 DPI = 150
 SIZE_PX = (1600, 900)
@@ -37,15 +42,24 @@ PALETTE = ("#33658a", "#c2593f", "#6b8f47", "#8e6c8a", "#c9962c", "#5c5c5c")
 STYLES = ("-", "--", "-.", ":", "-", "--")
 INK = "#333333"
 FAINT = "#9a9a9a"
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# The domain's readings of a trend and of a side's front line, as the chart says them.
+READINGS = {
+    "rising": N_("rising"),
+    "falling": N_("falling"),
+    "flat": N_("flat"),
+    "stable": N_("stable"),
+    "shifting": N_("shifting"),
+    "volatile": N_("volatile"),
+}
+TITLE = N_("Conflict indicators")
 
 
 def indicators_chart(
     indicators: Indicators,
     out: Path,
     *,
-    title: str = "Conflict indicators",
-    source: str = "Source: events CSV",
+    title: str | None = None,
+    source: str | None = None,
 ) -> Path:
     """Write a two-panel PNG (fatalities per month per dyad; front-line shift per quarter
     per side) to ``out``, atomically, and return ``out``.
@@ -65,7 +79,11 @@ def indicators_chart(
     legend_top = 0.075 + 0.028 * entries
     figure.subplots_adjust(left=0.06, right=0.98, top=0.86, bottom=legend_top + 0.085, wspace=0.2)
     left, right = figure.subplots(1, 2)
-    figure.text(0.06, 0.95, _text(title, 90), fontsize=14, color=INK, weight="bold")
+    title = gettext(TITLE) if title is None else title
+    # TRANSLATORS: the note under the indicators chart when no source is named
+    source = gettext("Source: events CSV") if source is None else source
+    x, align = (0.98, "right") if _rtl() else (0.06, "left")  # titles start where lines do
+    figure.text(x, 0.95, _text(title, 90), fontsize=14, color=INK, weight="bold", ha=align)
     _trend_panel(left, indicators.trends)
     _stability_panel(right, indicators.stability)
     for axes in (left, right):
@@ -79,7 +97,7 @@ def indicators_chart(
                 handlelength=2.6,
                 labelcolor=INK,
             )
-    figure.text(0.06, 0.025, _text(source, 160), fontsize=7.5, color=FAINT)
+    figure.text(x, 0.025, _text(source, 160), fontsize=7.5, color=FAINT, ha=align)
     return save_png(figure, out, DPI)
 
 
@@ -93,20 +111,38 @@ def _text(value: str, limit: int = MAX_LABEL) -> str:
 
 def _dyad_label(trend: DyadTrend) -> str:
     first, second = trend.dyad
-    one, two = _text(first, MAX_DYAD_NAME), _text(second, MAX_DYAD_NAME)
-    names = f"{one} (alone)" if second == NO_SIDE else f"{one} \u2013 {two}"
+    one, two = _isolated(_text(first, MAX_DYAD_NAME)), _isolated(_text(second, MAX_DYAD_NAME))
+    # TRANSLATORS: in the chart's legend, a side that fought no other: "Velmar Authority (alone)"
+    names = (
+        gettext("%(side)s (alone)") % {"side": one} if second == NO_SIDE else f"{one} \u2013 {two}"
+    )
+    reading = _reading(trend.direction)
     if trend.recent_change is None:
-        return f"{names} ({trend.direction})"
-    return f"{names} ({trend.direction}, {trend.recent_change:+.0%})"
+        return f"{names} ({reading})"
+    return f"{names} ({reading}, {_isolated(f'{trend.recent_change:+.0%}')})"
+
+
+def _reading(word: str) -> str:
+    return _isolated(gettext(READINGS[word]) if word in READINGS else word)
+
+
+def _rtl() -> bool:
+    return direction(current()) == "rtl"
+
+
+def _isolated(text: str) -> str:
+    """Between first-strong isolates, so an Arabic reading in a legend that starts with an
+    English name keeps its place ("(ثابت, -7%)" rather than "(7- ,ثابت%)")."""
+    return f"\u2068{text}\u2069"
 
 
 def _month_label(key: str) -> str:
     year, month = key.split("-")
-    return f"{_MONTH_ABBR[int(month) - 1]} {year}"
+    return short_month(int(year), int(month))
 
 
 def _style(axes: Axes, heading: str) -> None:
-    axes.set_title(heading, loc="left", fontsize=10.5, color=INK, pad=8)
+    axes.set_title(heading, loc="right" if _rtl() else "left", fontsize=10.5, color=INK, pad=8)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     for side in ("left", "bottom"):
@@ -118,9 +154,10 @@ def _style(axes: Axes, heading: str) -> None:
 
 def _trend_panel(axes: Axes, trends: Sequence[DyadTrend]) -> None:
     months = [key for key, _n in trends[0].months][-MAX_MONTHS:] if trends else []
-    heading = "Fatalities per month, by pair of sides"
+    heading = gettext("Fatalities per month, by pair of sides")
     if trends and len(trends[0].months) > MAX_MONTHS:
-        heading += f" (last {MAX_MONTHS} months)"
+        # TRANSLATORS: after the chart's heading when older months are left out
+        heading += " " + gettext("(last %(num)s months)") % {"num": MAX_MONTHS}
     _style(axes, heading)
     if not months:
         return
@@ -146,7 +183,7 @@ def _trend_panel(axes: Axes, trends: Sequence[DyadTrend]) -> None:
         axes.text(
             xs[-1],
             1.0,
-            "month in progress",
+            gettext("month in progress"),
             ha="right",
             va="bottom",
             fontsize=7,
@@ -154,7 +191,9 @@ def _trend_panel(axes: Axes, trends: Sequence[DyadTrend]) -> None:
             transform=axes.get_xaxis_transform(),
         )
     if len(trends) > MAX_SERIES:
-        axes.plot([], [], " ", label=f"{len(trends) - MAX_SERIES} more pair(s) not drawn")
+        more = len(trends) - MAX_SERIES
+        said = ngettext("%(num)s more pair not drawn", "%(num)s more pairs not drawn", more)
+        axes.plot([], [], " ", label=said % {"num": more})
     # At most seven labels of "Jan 2025" fit under half the figure.
     step = next(s for s in (1, 2, 3, 6, 12, 24) if len(months) / s <= 7)
     ticks = [i for i, key in enumerate(months) if (int(key[5:]) - 1) % step == 0] or [0]
@@ -163,18 +202,20 @@ def _trend_panel(axes: Axes, trends: Sequence[DyadTrend]) -> None:
     highest = max((n for t in trends[:MAX_SERIES] for _k, n in t.months[-MAX_MONTHS:]), default=0)
     axes.set_ylim(0, max(highest * 1.08, 5))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_ylabel("fatalities", fontsize=8.5, color=INK)
+    axes.set_ylabel(gettext("fatalities"), fontsize=8.5, color=INK)
 
 
 def _stability_panel(axes: Axes, stability: Sequence[SideStability]) -> None:
-    _style(axes, "Front-line shift per quarter, by side (km)")
+    _style(axes, gettext("Front-line shift per quarter, by side (km)"))
     shown = stability[:MAX_SERIES]
     quarters = sorted({q for s in shown for q, _km in s.periods})[-MAX_QUARTERS:]
     if not quarters:
         axes.text(
             0.5,
             0.5,
-            "No side was active in two or more quarters:\nfront-line movement cannot be measured.",
+            gettext("No side was active in two or more quarters:")
+            + "\n"
+            + gettext("front-line movement cannot be measured."),
             ha="center",
             va="center",
             fontsize=9,
@@ -191,7 +232,8 @@ def _stability_panel(axes: Axes, stability: Sequence[SideStability]) -> None:
         xs = [x for x, _km in points]
         values = [km for _x, km in points]
         top = max([top, *values])
-        label = f"{_text(item.side)} ({item.label}, {item.recent_shift_km or 0.0:.0f} km)"
+        shift = gettext("%(num)s km") % {"num": f"{item.recent_shift_km or 0.0:.0f}"}
+        label = f"{_isolated(_text(item.side))} ({_reading(item.label)}, {_isolated(shift)})"
         axes.plot(
             xs,
             values,
@@ -203,14 +245,21 @@ def _stability_panel(axes: Axes, stability: Sequence[SideStability]) -> None:
             label=label,
         )
     if len(stability) > MAX_SERIES:
-        axes.plot([], [], " ", label=f"{len(stability) - MAX_SERIES} more side(s) not drawn")
+        more = len(stability) - MAX_SERIES
+        said = ngettext("%(num)s more side not drawn", "%(num)s more sides not drawn", more)
+        axes.plot([], [], " ", label=said % {"num": more})
     ceiling = max(top * 1.12, VOLATILE_KM * 1.15)
-    for km, words in ((STABLE_KM, "stable below"), (VOLATILE_KM, "volatile from")):
+    # TRANSLATORS: the chart's two threshold lines: "stable below 15 km", "volatile from 60 km"
+    thresholds = (
+        (STABLE_KM, gettext("stable below %(num)s km")),
+        (VOLATILE_KM, gettext("volatile from %(num)s km")),
+    )
+    for km, words in thresholds:
         axes.axhline(km, color=FAINT, linewidth=0.7, linestyle=(0, (2, 3)))
         axes.text(
             0.995,
             km,
-            f"{words} {km:.0f} km",
+            words % {"num": f"{km:.0f}"},
             ha="right",
             va="bottom",
             fontsize=7,
@@ -222,4 +271,4 @@ def _stability_panel(axes: Axes, stability: Sequence[SideStability]) -> None:
         axes.tick_params(axis="x", labelrotation=45)
     axes.set_xlim(-0.5, len(quarters) - 0.5)
     axes.set_ylim(0, ceiling)
-    axes.set_ylabel("km per quarter", fontsize=8.5, color=INK)
+    axes.set_ylabel(gettext("km per quarter"), fontsize=8.5, color=INK)

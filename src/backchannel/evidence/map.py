@@ -31,6 +31,7 @@ from backchannel.domain.brief import GeometryKind, MapFeature
 from backchannel.domain.errors import BadInputError
 from backchannel.evidence._labels import AREA_OFFSETS, POINT_OFFSETS, Labeller
 from backchannel.evidence._png import save_png, text_for_mpl
+from backchannel.i18n import N_, gettext
 
 DPI = 200
 WIDTH_IN = 6.4
@@ -47,7 +48,22 @@ LINE_STYLES: dict[str, dict[str, Any]] = {
     "frontline": {"color": INK, "linewidth": 1.5, "linestyle": (0, (6, 2, 1, 2)), "zorder": 7},
 }
 DEFAULT_LINE: dict[str, Any] = {"color": "#555555", "linewidth": 1.2, "linestyle": "-"}
-LEGEND_NAMES = {"crossing": "Crossing point", "town": "Town", "district": "District boundary"}
+# The legend's names of the usual layers, in the language being rendered; another layer is
+# named by its own name in the file ("water_point" -> "Water point").
+LEGEND_NAMES = {
+    "crossing": N_("Crossing point"),
+    "town": N_("Town"),
+    "district": N_("District boundary"),
+    "corridor": N_("Corridor"),
+    "road": N_("Road"),
+    "river": N_("River"),
+    "frontline": N_("Front line"),
+}
+
+
+def legend_name(layer: str) -> str:
+    found = LEGEND_NAMES.get(layer)
+    return gettext(found) if found else layer.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +260,9 @@ def _draw_areas(
                     axes.add_patch(patch)
                 else:
                     handles.setdefault(
-                        f"Area of control: {party_names.get(f.party, f.party)}", patch
+                        gettext("Area of control: %(party)s")
+                        % {"party": party_names.get(f.party, f.party)},
+                        patch,
                     )
             continue
         edge = f.style.stroke or FAINT
@@ -258,7 +276,7 @@ def _draw_areas(
                 zorder=2,
             )
         )
-        name = LEGEND_NAMES.get(f.layer, f.layer.replace("_", " ").capitalize())
+        name = legend_name(f.layer)
         handles.setdefault(name, Line2D([], [], color=edge, linewidth=0.8))
 
 
@@ -298,7 +316,7 @@ def _draw_points(
         for x, y in _points(geom):
             axes.plot(x, y, zorder=9, **marker)
             labeller.block_point(x, y, 6)
-        name = LEGEND_NAMES.get(f.layer, f.layer.replace("_", " ").capitalize())
+        name = legend_name(f.layer)
         handles.setdefault(name, Line2D([], [], **marker))
 
 
@@ -345,7 +363,7 @@ def _scale_bar(axes: Axes, labeller: Labeller) -> float:
         )
     for value, x in ((0.0, left), (km / 2, left + length / 2), (km, left + length)):
         axes.annotate(
-            f"{value:g}" + (" km" if value == km else ""),
+            gettext("%(num)s km") % {"num": f"{value:g}"} if value == km else f"{value:g}",
             (x, base + height),
             xytext=(0, 2),
             textcoords="offset points",

@@ -9,8 +9,8 @@ from pathlib import Path
 from backchannel.domain.errors import NotFoundError
 from backchannel.domain.indicators import Indicators, compute_indicators
 from backchannel.domain.ripeness import PartyAssessment, RipenessReading, read_ripeness
-from backchannel.evidence.charts import indicators_chart
 from backchannel.evidence.events import EventTable, read_events
+from backchannel.i18n import embedded, ngettext
 from backchannel.services import _clock
 from backchannel.services.workspace import Workspace
 from backchannel.store import repository
@@ -60,8 +60,15 @@ def indicators(ws: Workspace, chart: Path | None = None) -> Indicators:
     found = compute_indicators(events)
     if chart is not None:
         names = {"ucdp": "UCDP GED", "acled": "ACLED"}
-        source = (
-            f"Source: events CSV ({names.get(layout or '', layout)} layout), {len(events)} events"
+        # TRANSLATORS: under the indicators chart; %(layout)s is UCDP GED or ACLED
+        said = ngettext(
+            "Source: events CSV (%(layout)s layout), %(num)s event",
+            "Source: events CSV (%(layout)s layout), %(num)s events",
+            len(events),
         )
+        shown = embedded(names.get(layout or "", layout or ""))  # UCDP GED in an Arabic line
+        source = said % {"layout": shown, "num": len(events)}
+        from backchannel.evidence.charts import indicators_chart  # matplotlib, when drawn
+
         indicators_chart(found, chart, source=source)
     return found
