@@ -74,6 +74,28 @@ class TestWrongPassphrase:
         assert "not it at all" not in result.output
         assert 1 == len(result.output.strip().splitlines())
 
+    def test_nothing_else_reaches_the_terminal(self, tmp_path: Path) -> None:
+        """SQLCipher's own log lines (written below Python, so only a real process shows
+        them) stay out: the person sees backchannel's one line."""
+        import os
+        import subprocess
+        import sys
+
+        path = tmp_path / "d.bch"
+        init(path)
+        done = subprocess.run(
+            [sys.executable, "-c", "from backchannel.cli.app import main; main()"]
+            + ["-w", str(path), "dialogue", "show"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "BACKCHANNEL_PASSPHRASE": "not it at all"},
+            timeout=60,
+        )
+        assert (2, "") == (done.returncode, done.stdout)
+        assert [
+            f"Error: {path.name}: wrong passphrase, or not an encrypted backchannel workspace"
+        ] == done.stderr.strip().splitlines()
+
     def test_no_passphrase_and_no_terminal(self, tmp_path: Path) -> None:
         path = tmp_path / "d.bch"
         init(path)

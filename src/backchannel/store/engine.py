@@ -96,8 +96,21 @@ def sqlcipher_engine(path: Path, passphrase: str) -> Engine:
         max_overflow=0,
         connect_args={"timeout": BUSY_TIMEOUT_SECONDS},
     )
+    _quiet_sqlcipher(engine)
     _enable_sqlite_foreign_keys(engine)
     return engine
+
+
+def _quiet_sqlcipher(engine: Engine) -> None:
+    """SQLCipher writes its own lines to the terminal when a page fails its check ("ERROR
+    CORE sqlcipher_page_cipher: hmac check failed"): a wrong passphrase showed three of
+    them before the one line backchannel gives. The error still comes back as an error."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: object, _record: object) -> None:
+        cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        cursor.close()
 
 
 def sqlite_engine(path: Path) -> Engine:
