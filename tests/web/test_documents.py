@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from backchannel.services import aide_memoire, document_files, outputs
 from backchannel.services import audit as audit_service
+from backchannel.services import dialogue as dialogue_service
 from backchannel.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -186,9 +187,8 @@ class TestWorkingLanguages:
     """The facilitator records the working languages on the Documents page; every document
     is then written in each, and a reader sees their file in each language."""
 
-    def test_set_then_render_in_russian_and_english(
-        self, web_ws: Workspace, tmp_path: Path, kit: Any
-    ) -> None:
+    def test_set_refused_and_shown(self, web_ws: Workspace, tmp_path: Path, kit: Any) -> None:
+        """Rendering in them is the browser's test (tests/web/test_browser.py, in Arabic)."""
         app = kit.make_app(web_ws, tmp_path / "out")
         client = kit.client(app)
         kit.log_in(client, "facilitator")
@@ -208,15 +208,19 @@ class TestWorkingLanguages:
             headers={"HX-Request": "true"},
         )
         shown = client.get("/documents").text
-        rendered = client.post(
-            "/documents/render",
-            data={"csrf": kit.session_csrf(client)},
-            headers={"HX-Request": "true"},
-        )
         client.close()
+        found = dialogue_service.get_dialogue(web_ws)
         assert (400, "is not a language" in refused.text) == (refused.status_code, True)
         assert 200 == chosen.status_code and "Русский</bdi>, <bdi" in shown
-        assert "Every document passed the gate" in rendered.text
-        written = {p.name for p in (tmp_path / "out").iterdir()}
-        assert {"nonpaper.pdf", "nonpaper.en.pdf", "nonpaper.ru-en.pdf"} <= written
-        assert "Неофициальный документ" in (tmp_path / "out" / "nonpaper.md").read_text("utf-8")
+        assert (("ru", "en"), True) == (found.languages, found.bilingual)
+
+
+def test_numbered_copies_are_folded_under_the_masters(logged_in: Any, shelf: Any) -> None:
+    """Masters first; each kind of numbered copy folded under one line that counts them."""
+    html = logged_in["facilitator"].get("/documents").text
+    folded = html.split('<details class="copies">')
+    masters, copies = folded[0], "".join(folded[1:])
+    assert 'href="/documents/nonpaper.pdf"' in masters
+    assert "aide-memoire-" not in masters.split('id="files-h"')[1]
+    assert 6 == copies.count('href="/documents/aide-memoire-')
+    assert re.search(r"<summary>[^<]*· 6 files</summary>", html)
