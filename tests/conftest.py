@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -96,6 +97,16 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         env.delenv("BACKCHANNEL_LANG", raising=False)
         build_demo(out, DEMO_PASSPHRASE, lang="en")
     return out
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
+    """A copy of the demo's workspace, open, for a test that changes it."""
+    copy = tmp_path / "w.bch"
+    shutil.copyfile(demo / "workspace.bch", copy)
+    opened = open_workspace(copy, demo_passphrase)
+    yield opened
+    opened.close()
 
 
 # --- the two stores: an encrypted SQLCipher file and a PostgreSQL database ----------------------

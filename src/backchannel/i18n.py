@@ -120,6 +120,17 @@ def _first_strong(text: str) -> str | None:
     return None
 
 
+def isolated(text: str) -> str:
+    """`text` between Unicode first-strong isolates: it keeps its own direction inside a
+    line that runs either way (invisible in print; the gate and `trace` read through)."""
+    return f"\u2068{text}\u2069"
+
+
+def right_to_left() -> bool:
+    """Whether the language being rendered is written right to left."""
+    return direction(current()) == "rtl"
+
+
 def embedded(text: str) -> str:
     """What a person wrote, placed inside a sentence of the language being rendered: when
     it runs the other way (an English problem in an Arabic sentence, an Arabic point in an
@@ -128,7 +139,7 @@ def embedded(text: str) -> str:
     found = _first_strong(text)
     if found is None or found == direction(current()):
         return text
-    return f"\u2068{text}\u2069"
+    return isolated(text)
 
 
 def current() -> str:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,19 +22,15 @@ from backchannel import i18n
 from backchannel.services import _aide_memoire_words as words
 from backchannel.services import aide_memoire, outputs
 from backchannel.services.trace import EXCERPT_WORDS, Leak, trace, trace_leak
-from backchannel.services.workspace import Workspace, open_workspace
+from backchannel.services.workspace import Workspace
 
 WHAT = "Circulate a one-page list of three triggers and their thresholds for comment."
 WHO = "The facilitation team"
 
 
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
-    copy = tmp_path / "w.bch"
-    shutil.copyfile(demo / "workspace.bch", copy)
-    opened = open_workspace(copy, demo_passphrase)
-    yield opened
-    opened.close()
+def ws(demo_copy: Workspace) -> Workspace:
+    return demo_copy
 
 
 def pdf_text(path: Path) -> str:

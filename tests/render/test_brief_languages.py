@@ -8,8 +8,7 @@ set Arabic in Amiri, whose whole-letter glyphs extract as written (render/fonts.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from backchannel.services import _brief_content as content
 from backchannel.services import brief as brief_service
 from backchannel.services.brief import BriefFiles
 from backchannel.services.documents import export_from_workspace
-from backchannel.services.workspace import Workspace, open_workspace
+from backchannel.services.workspace import Workspace
 from backchannel.store import brief_repository
 
 LANGS = ["fr", "es", "ru", "ar"]
@@ -30,12 +29,8 @@ LOADED = "Terrorists attacked the convoy near Halvik."
 
 
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
-    copy = tmp_path / "w.bch"
-    shutil.copyfile(demo / "workspace.bch", copy)
-    opened = open_workspace(copy, demo_passphrase)
-    yield opened
-    opened.close()
+def ws(demo_copy: Workspace) -> Workspace:
+    return demo_copy
 
 
 def flat(text: str) -> str:

@@ -4,8 +4,7 @@ with icalendar; follow-up and the carry-over into the next meeting."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -44,12 +43,8 @@ STEPS = (
 
 
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
-    copy = tmp_path / "w.bch"
-    shutil.copyfile(demo / "workspace.bch", copy)
-    opened = open_workspace(copy, demo_passphrase)
-    yield opened
-    opened.close()
+def ws(demo_copy: Workspace) -> Workspace:
+    return demo_copy
 
 
 def pdf_text(path: Path) -> str:

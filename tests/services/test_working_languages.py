@@ -5,8 +5,6 @@ and what people wrote keeps its direction inside a sentence of the other script.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +23,12 @@ from backchannel.services import dialogue as dialogue_service
 from backchannel.services.catalogue import export_all
 from backchannel.services.documents import finding_id
 from backchannel.services.trace import trace
-from backchannel.services.workspace import Workspace, open_workspace
+from backchannel.services.workspace import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path, demo: Path, demo_passphrase: str) -> Iterator[Workspace]:
-    copy = tmp_path / "w.bch"
-    shutil.copyfile(demo / "workspace.bch", copy)
-    opened = open_workspace(copy, demo_passphrase)
-    yield opened
-    opened.close()
+def ws(demo_copy: Workspace) -> Workspace:
+    return demo_copy
 
 
 def fonts(path: Path) -> set[str]:

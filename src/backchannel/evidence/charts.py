@@ -28,7 +28,7 @@ from backchannel.domain.indicators import (
     SideStability,
 )
 from backchannel.evidence._png import save_png
-from backchannel.i18n import N_, current, direction, gettext, ngettext, short_month
+from backchannel.i18n import N_, gettext, isolated, ngettext, right_to_left, short_month
 
 DPI = 150
 SIZE_PX = (1600, 900)
@@ -82,7 +82,8 @@ def indicators_chart(
     title = gettext(TITLE) if title is None else title
     # TRANSLATORS: the note under the indicators chart when no source is named
     source = gettext("Source: events CSV") if source is None else source
-    x, align = (0.98, "right") if _rtl() else (0.06, "left")  # titles start where lines do
+    # titles start where lines do
+    x, align = (0.98, "right") if right_to_left() else (0.06, "left")
     figure.text(x, 0.95, _text(title, 90), fontsize=14, color=INK, weight="bold", ha=align)
     _trend_panel(left, indicators.trends)
     _stability_panel(right, indicators.stability)
@@ -109,9 +110,13 @@ def _text(value: str, limit: int = MAX_LABEL) -> str:
     return value.replace("$", r"\$")
 
 
+# A legend's names, readings and figures are each isolated, so an Arabic reading in a line
+# that starts with an English name keeps its place ("(ثابت, -7%)", not "(7- ,ثابت%)").
+
+
 def _dyad_label(trend: DyadTrend) -> str:
     first, second = trend.dyad
-    one, two = _isolated(_text(first, MAX_DYAD_NAME)), _isolated(_text(second, MAX_DYAD_NAME))
+    one, two = isolated(_text(first, MAX_DYAD_NAME)), isolated(_text(second, MAX_DYAD_NAME))
     # TRANSLATORS: in the chart's legend, a side that fought no other: "Velmar Authority (alone)"
     names = (
         gettext("%(side)s (alone)") % {"side": one} if second == NO_SIDE else f"{one} \u2013 {two}"
@@ -119,21 +124,11 @@ def _dyad_label(trend: DyadTrend) -> str:
     reading = _reading(trend.direction)
     if trend.recent_change is None:
         return f"{names} ({reading})"
-    return f"{names} ({reading}, {_isolated(f'{trend.recent_change:+.0%}')})"
+    return f"{names} ({reading}, {isolated(f'{trend.recent_change:+.0%}')})"
 
 
 def _reading(word: str) -> str:
-    return _isolated(gettext(READINGS[word]) if word in READINGS else word)
-
-
-def _rtl() -> bool:
-    return direction(current()) == "rtl"
-
-
-def _isolated(text: str) -> str:
-    """Between first-strong isolates, so an Arabic reading in a legend that starts with an
-    English name keeps its place ("(ثابت, -7%)" rather than "(7- ,ثابت%)")."""
-    return f"\u2068{text}\u2069"
+    return isolated(gettext(READINGS[word]) if word in READINGS else word)
 
 
 def _month_label(key: str) -> str:
@@ -142,7 +137,9 @@ def _month_label(key: str) -> str:
 
 
 def _style(axes: Axes, heading: str) -> None:
-    axes.set_title(heading, loc="right" if _rtl() else "left", fontsize=10.5, color=INK, pad=8)
+    axes.set_title(
+        heading, loc="right" if right_to_left() else "left", fontsize=10.5, color=INK, pad=8
+    )
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     for side in ("left", "bottom"):
@@ -233,7 +230,7 @@ def _stability_panel(axes: Axes, stability: Sequence[SideStability]) -> None:
         values = [km for _x, km in points]
         top = max([top, *values])
         shift = gettext("%(num)s km") % {"num": f"{item.recent_shift_km or 0.0:.0f}"}
-        label = f"{_isolated(_text(item.side))} ({_reading(item.label)}, {_isolated(shift)})"
+        label = f"{isolated(_text(item.side))} ({_reading(item.label)}, {isolated(shift)})"
         axes.plot(
             xs,
             values,

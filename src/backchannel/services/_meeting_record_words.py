@@ -112,7 +112,7 @@ def own(text: str) -> str:
     Unicode first-strong isolates, so it reads in its own direction in a line in the
     document's (an English title in an Arabic line keeps its full stop at its end, an
     Arabic point in an English line too). Invisible in print; the gate reads through them."""
-    return f"\u2068{text}\u2069"
+    return i18n.isolated(text)
 
 
 def words() -> dict[str, str]:
@@ -246,7 +246,7 @@ def signed(value: float | None) -> str:
     document set left to right, its sign before its digits as in the picture."""
     if value is None:
         return "–"
-    if i18n.direction(i18n.current()) == "rtl":
+    if i18n.right_to_left():
         return f"\u2066{_signed(value)}\u2069"
     return _signed(value)
 
@@ -298,7 +298,7 @@ def interests_words() -> InterestsWords:
         constraint=gettext("constraint"),
         options=_addressed,
         more=_more_lines,
-        arrow="\u2190" if i18n.direction(i18n.current()) == "rtl" else "\u2192",
+        arrow="\u2190" if i18n.right_to_left() else "\u2192",
         note=gettext(
             "Each item with its code; under it, how many options address it. Red: no option "
             "addresses it yet."

@@ -18,11 +18,7 @@ from backchannel.services.meeting_record import build_meeting_record
 from backchannel.services.outputs import build_bilingual_nonpaper, build_calendar, build_nonpaper
 from backchannel.services.roster_report import build_roster_report
 from backchannel.services.scope_note import build_scope_note
-from backchannel.services.working_languages import (
-    bilingual_pair,
-    dialogue_of,
-    each_working_language,
-)
+from backchannel.services.working_languages import each_working_language
 from backchannel.services.workspace import Workspace
 
 
@@ -41,14 +37,10 @@ def _build_one_language(ws: Workspace, workdir: Path) -> list[Outgoing]:
 def build_all(ws: Workspace, workdir: Path) -> list[Outgoing]:
     """The documents the workspace holds enough for, in each working language (files are
     drawn in `workdir`)."""
-    dialogue = dialogue_of(ws)
     docs = each_working_language(
         ws, lambda folder: _build_one_language(ws, folder or workdir), workdir
     )
-    pair = bilingual_pair(dialogue)
-    if pair is not None:
-        docs += build_bilingual_nonpaper(ws, pair, required=False)
-    return docs
+    return docs + build_bilingual_nonpaper(ws, required=False)
 
 
 def export_all(ws: Workspace, outdir: Path, actor: str = "cli") -> list[Path]:

@@ -296,14 +296,17 @@ def bilingual_data(p: Packaged, pair: tuple[str, str], today: date) -> dict[str,
 
 def build_bilingual_nonpaper(
     ws: Workspace,
-    pair: tuple[str, str],
     number: int | None = None,
     *,
     required: bool = True,
     today: date | None = None,
     now: datetime | None = None,
 ) -> list[Outgoing]:
-    """The non-paper in two working languages side by side (`nonpaper.en-ar.pdf`)."""
+    """The non-paper in the first two working languages side by side
+    (`nonpaper.en-ar.pdf`), when the dialogue asks for one; else nothing."""
+    pair = bilingual_pair(dialogue_of(ws))
+    if pair is None:
+        return []
     p = _checked_package(ws, number, required)
     if p is None:
         return []
@@ -331,9 +334,7 @@ def render_nonpaper(
     """Check the steps, pass the non-paper through the gate, write its three files in each
     working language (and the bilingual one when the dialogue asks for it)."""
     docs = each_working_language(ws, lambda _: build_nonpaper(ws, number))
-    pair = bilingual_pair(dialogue_of(ws))
-    if pair is not None:
-        docs += build_bilingual_nonpaper(ws, pair, number)
+    docs += build_bilingual_nonpaper(ws, number)
     return export_from_workspace(ws, docs, outdir, actor=actor)
 
 

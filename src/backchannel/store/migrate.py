@@ -41,20 +41,14 @@ def newest_shipped() -> str:
     return max(p.name.split("_", 1)[0] for p in (_MIGRATIONS / "versions").glob("[0-9]*_*.py"))
 
 
-def _stored(engine: Engine) -> str | None:
+def current(engine: Engine) -> str | None:
+    """The revision the workspace is at (None: a new one), read without Alembic."""
     try:
         with engine.connect() as conn:
             found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except SQLAlchemyError:  # no such table yet: a new workspace
         return None
     return None if found is None else str(found)
-
-
-def current(engine: Engine) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
 
 
 # Any fixed number: the key of the PostgreSQL advisory lock that serialises migrations.
@@ -67,7 +61,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     On PostgreSQL, processes that open the same database at once (several web workers, the
     CLI beside the server) take turns: the first builds the schema, the others find it done.
     """
-    if revision == "head" and _stored(engine) == newest_shipped():
+    if revision == "head" and current(engine) == newest_shipped():
         return  # already there
     from alembic import command
 

@@ -80,7 +80,7 @@ def _number(value: float | None, places: int = 2) -> str:
     if value is None:
         return "–"
     shown = i18n.number(value, places, signed=True)
-    return f"\u2066{shown}\u2069" if i18n.direction(i18n.current()) == "rtl" else shown
+    return f"\u2066{shown}\u2069" if i18n.right_to_left() else shown
 
 
 class Language:
